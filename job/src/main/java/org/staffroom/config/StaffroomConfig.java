@@ -1,0 +1,263 @@
+package org.staffroom.config;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.staffroom.parse.ParserSettings;
+import org.staffroom.windows.WindowScheme;
+import org.staffroom.windows.WindowSizes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Every setting of the job, from command-line flags, in one place. {@link #parse} validates them
+ * all before anything starts. The database password is never a flag: it comes from an environment
+ * variable or a file, so it shows neither in process lists nor in logs.
+ */
+@Command(name = "staffroom-job", mixinStandardHelpOptions = true, version = "Staffroom 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Reads post events from Kafka, computes engagement per hashtag window and writes it to "
+                + "PostgreSQL (see the contract in the README).")
+public final class StaffroomConfig {
+
+    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT[,...]",
+            description = "Kafka brokers to bootstrap from (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--topic", defaultValue = "edu.posts", description = "Topic of post events (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--group-id", defaultValue = "staffroom",
+            description = "Kafka consumer group; offsets are committed on checkpoints (default: ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--starting-offsets", defaultValue = "committed", paramLabel = "committed|earliest|latest",
+            description = "Where to start without a checkpoint: the group's committed offsets (earliest where none), "
+                    + "the beginning, or new records only (default: ${DEFAULT-VALUE}).")
+    StartingOffsets startingOffsets;
+
+    @Option(names = "--bounded", description = "Stop at the offsets present when the job starts, once "
+            + "everything before them is processed and written (default: run forever).")
+    boolean bounded;
+
+    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://localhost:5432/staffroom",
+            description = "PostgreSQL to write to (default: ${DEFAULT-VALUE}).")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", defaultValue = "staffroom", description = "Database user (default: ${DEFAULT-VALUE}).")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password-env", defaultValue = "STAFFROOM_JDBC_PASSWORD", paramLabel = "VARIABLE",
+            description = "Environment variable holding the database password (default: ${DEFAULT-VALUE}; "
+                    + "unset means no password).")
+    String jdbcPasswordEnv;
+
+    @Option(names = "--jdbc-password-file", paramLabel = "FILE",
+            description = "File holding the database password (first line); takes precedence over the variable.")
+    Path jdbcPasswordFile;
+
+    @Option(names = "--window-sizes", defaultValue = "30m,1d", split = ",", paramLabel = "SIZE[,SIZE...]",
+            description = "Per-hashtag tumbling window sizes: sub-day sizes that divide a day (aligned to the UTC "
+                    + "epoch) and 1d, a calendar day in --day-zone (default: ${DEFAULT-VALUE}).")
+    List<String> windowSizes;
+
+    @Option(names = "--day-zone", defaultValue = "UTC", paramLabel = "ZONE",
+            description = "IANA time zone of the 1d windows' calendar days (default: ${DEFAULT-VALUE}).")
+    String dayZone;
+
+    @Option(names = "--out-of-orderness", defaultValue = "30s", converter = Durations.class, paramLabel = "DURATION",
+            description = "How far behind the latest event time a post may arrive and still count as on time; "
+                    + "results do not depend on arrival order within it (default: ${DEFAULT-VALUE}).")
+    Duration outOfOrderness;
+
+    @Option(names = "--allowed-lateness", defaultValue = "5m", converter = Durations.class, paramLabel = "DURATION",
+            description = "How long after its end a window still takes late posts and its row stays is_final = false; "
+                    + "later posts go to late_posts (default: ${DEFAULT-VALUE}).")
+    Duration allowedLateness;
+
+    @Option(names = "--idle-timeout", defaultValue = "1m", converter = Durations.class, paramLabel = "DURATION",
+            description = "A partition without records for this long stops holding back event time "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--dedup-horizon", defaultValue = "7d", converter = Durations.class, paramLabel = "DURATION",
+            description = "Event time for which repeated deliveries of a post are recognised; at least 7d "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration dedupHorizon;
+
+    @Option(names = "--max-future", defaultValue = "24h", converter = Durations.class, paramLabel = "DURATION",
+            description = "Posts whose createdAt is further than this after the moment they are read are rejected "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration maxFuture;
+
+    @Option(names = "--min-event-time", defaultValue = "2000-01-01T00:00:00Z", paramLabel = "INSTANT",
+            description = "Posts created before this instant are rejected (default: ${DEFAULT-VALUE}).")
+    Instant minEventTime;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "30s", converter = Durations.class, paramLabel = "DURATION",
+            description = "Checkpoint interval; checkpoints hold Kafka offsets and all state (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--parallelism", defaultValue = "0", paramLabel = "N",
+            description = "Parallelism of every operator; 0 uses the cluster's default (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--sink-batch-size", defaultValue = "500", paramLabel = "ROWS",
+            description = "Rows per database batch (default: ${DEFAULT-VALUE}).")
+    int sinkBatchSize;
+
+    @Option(names = "--sink-flush-interval", defaultValue = "1s", converter = Durations.class, paramLabel = "DURATION",
+            description = "A partial batch is written after at most this long, so quiet windows show promptly "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration sinkFlushInterval;
+
+    @Option(names = "--sink-max-retries", defaultValue = "3", paramLabel = "N",
+            description = "Retries of a failed database batch before the job restarts from its last checkpoint "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int sinkMaxRetries;
+
+    private List<WindowScheme> windowSchemes;
+
+    private StaffroomConfig() {}
+
+    /** The result of reading the command line: a config, or the text to print and the exit code. */
+    public static final class Parsed {
+        public final StaffroomConfig config;
+        public final String message;
+        public final int exitCode;
+
+        private Parsed(StaffroomConfig config, String message, int exitCode) {
+            this.config = config;
+            this.message = message;
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** Reads and validates the flags; help and version requests come back as a message with exit code 0. */
+    public static Parsed parse(String... args) {
+        StaffroomConfig config = new StaffroomConfig();
+        CommandLine cli = new CommandLine(config);
+        try {
+            CommandLine.ParseResult result = cli.parseArgs(args);
+            if (result.isUsageHelpRequested()) {
+                return new Parsed(null, cli.getUsageMessage(), 0);
+            }
+            if (result.isVersionHelpRequested()) {
+                return new Parsed(null, String.join("\n", cli.getCommandSpec().version()), 0);
+            }
+            config.validate();
+            return new Parsed(config, null, 0);
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            StringWriter usage = new StringWriter();
+            new PrintWriter(usage).printf("staffroom-job: %s%nRun with --help to see every option.%n", e.getMessage());
+            return new Parsed(null, usage.toString(), 2);
+        }
+    }
+
+    /** For tests and embedding: the config or an exception with the same message a user would see. */
+    public static StaffroomConfig of(String... args) {
+        Parsed parsed = parse(args);
+        if (parsed.config == null) {
+            throw new IllegalArgumentException(parsed.message);
+        }
+        return parsed.config;
+    }
+
+    private void validate() {
+        require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
+        require(!topic.isBlank(), "--topic must not be empty");
+        require(!groupId.isBlank(), "--group-id must not be empty");
+        require(jdbcUrl.startsWith("jdbc:postgresql:"), "--jdbc-url must start with jdbc:postgresql: (got '"
+                + jdbcUrl.replaceAll("password=[^&]*", "password=***") + "')");
+        require(!jdbcUrl.contains("password="), "--jdbc-url must not carry a password: use --jdbc-password-env "
+                + "or --jdbc-password-file");
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(dayZone);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--day-zone '" + dayZone + "' is not an IANA time zone (e.g. UTC, "
+                    + "Europe/London)");
+        }
+        try {
+            windowSchemes = WindowSizes.parse(windowSizes, zone);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--window-sizes: " + e.getMessage());
+        }
+        require(!outOfOrderness.isNegative(), "--out-of-orderness must not be negative");
+        require(!allowedLateness.isNegative(), "--allowed-lateness must not be negative");
+        require(!idleTimeout.isNegative() && !idleTimeout.isZero(), "--idle-timeout must be positive");
+        require(dedupHorizon.compareTo(Duration.ofDays(7)) >= 0,
+                "--dedup-horizon must be at least 7d (contract §1), got " + Durations.format(dedupHorizon));
+        require(!maxFuture.isNegative(), "--max-future must not be negative");
+        require(checkpointInterval.compareTo(Duration.ofMillis(100)) >= 0,
+                "--checkpoint-interval must be at least 100ms, got " + Durations.format(checkpointInterval));
+        require(parallelism >= 0, "--parallelism must be 0 (cluster default) or more");
+        require(sinkBatchSize >= 1, "--sink-batch-size must be at least 1");
+        require(!sinkFlushInterval.isNegative(), "--sink-flush-interval must not be negative");
+        require(sinkMaxRetries >= 0, "--sink-max-retries must not be negative");
+        if (jdbcPasswordFile != null) {
+            require(Files.isReadable(jdbcPasswordFile), "--jdbc-password-file " + jdbcPasswordFile
+                    + " does not exist or cannot be read");
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The password from --jdbc-password-file, else from the --jdbc-password-env variable, else none. */
+    public String jdbcPassword() {
+        if (jdbcPasswordFile != null) {
+            try {
+                List<String> lines = Files.readAllLines(jdbcPasswordFile, StandardCharsets.UTF_8);
+                return lines.isEmpty() ? "" : lines.get(0);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read --jdbc-password-file " + jdbcPasswordFile, e);
+            }
+        }
+        return System.getenv(jdbcPasswordEnv);
+    }
+
+    public String bootstrapServers() { return bootstrapServers; }
+    public String topic() { return topic; }
+    public String groupId() { return groupId; }
+    public StartingOffsets startingOffsets() { return startingOffsets; }
+    public boolean bounded() { return bounded; }
+    public String jdbcUrl() { return jdbcUrl; }
+    public String jdbcUser() { return jdbcUser; }
+    public List<WindowScheme> windowSchemes() { return windowSchemes; }
+    public Duration outOfOrderness() { return outOfOrderness; }
+    public Duration allowedLateness() { return allowedLateness; }
+    public Duration idleTimeout() { return idleTimeout; }
+    public Duration dedupHorizon() { return dedupHorizon; }
+    public Duration checkpointInterval() { return checkpointInterval; }
+    public int parallelism() { return parallelism; }
+    public int sinkBatchSize() { return sinkBatchSize; }
+    public Duration sinkFlushInterval() { return sinkFlushInterval; }
+    public int sinkMaxRetries() { return sinkMaxRetries; }
+
+    public ParserSettings parserSettings() {
+        return new ParserSettings(maxFuture, minEventTime);
+    }
+
+    /** For logs: every setting but the password, which is only said to be set or not. */
+    @Override
+    public String toString() {
+        return "topic=" + topic + " bootstrap=" + bootstrapServers + " group=" + groupId + " start=" + startingOffsets
+                + (bounded ? " bounded" : "") + " jdbc=" + jdbcUrl + " user=" + jdbcUser
+                + " windows=" + windowSizes + " dayZone=" + dayZone
+                + " outOfOrderness=" + Durations.format(outOfOrderness)
+                + " allowedLateness=" + Durations.format(allowedLateness)
+                + " checkpointInterval=" + Durations.format(checkpointInterval);
+    }
+}

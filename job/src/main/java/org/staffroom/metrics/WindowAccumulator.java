@@ -1,0 +1,79 @@
+package org.staffroom.metrics;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.staffroom.model.Post;
+import org.staffroom.model.PostFlags;
+
+/**
+ * Everything one window needs to produce its row: the post counts and, per participant, what the
+ * participant-level metrics need. Order-insensitive by construction (sums, maxima, set members).
+ */
+public class WindowAccumulator {
+    public long posts;
+    public long originals;
+    public long retweets;
+    public long replies;
+    public long quotes;
+    public long withLink;
+    public long withMention;
+    public long withCotag;
+    public long brokering;
+    public long questions;
+    public Map<String, AuthorActivity> authors = new HashMap<>();
+    /** Whether a row for this window has been written (later changes must rewrite it). */
+    public boolean emitted;
+
+    public WindowAccumulator() {}
+
+    public void add(Post post, boolean cotag) {
+        int f = post.flags;
+        posts++;
+        originals += PostFlags.isOriginal(f) ? 1 : 0;
+        retweets += PostFlags.has(f, PostFlags.RETWEET) ? 1 : 0;
+        replies += PostFlags.has(f, PostFlags.REPLY) ? 1 : 0;
+        quotes += PostFlags.has(f, PostFlags.QUOTE) ? 1 : 0;
+        withLink += PostFlags.has(f, PostFlags.LINK) ? 1 : 0;
+        withMention += PostFlags.has(f, PostFlags.MENTION) ? 1 : 0;
+        withCotag += cotag ? 1 : 0;
+        brokering += PostFlags.isBrokering(f) ? 1 : 0;
+        questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
+
+        AuthorActivity a = authors.computeIfAbsent(post.authorId, k -> new AuthorActivity());
+        a.maxFollowers = Math.max(a.maxFollowers, post.followers);
+        a.nonRetweetPosts += PostFlags.has(f, PostFlags.RETWEET) ? 0 : 1;
+        if (post.authorHandle != null && (post.createdAt > a.handleAt
+                || post.createdAt == a.handleAt && post.authorHandle.compareTo(a.handle) < 0)) {
+            a.handle = post.authorHandle;
+            a.handleAt = post.createdAt;
+        }
+    }
+
+    /**
+     * The window's counts; {@code isNew} tells whether a participant's earliest post (for this
+     * hashtag or chat) falls in this window.
+     */
+    public EngagementCounts counts(Predicate<String> isNew) {
+        EngagementCounts c = new EngagementCounts();
+        c.posts = posts;
+        c.originals = originals;
+        c.retweets = retweets;
+        c.replies = replies;
+        c.quotes = quotes;
+        c.withLink = withLink;
+        c.withMention = withMention;
+        c.withCotag = withCotag;
+        c.brokering = brokering;
+        c.questions = questions;
+        for (Map.Entry<String, AuthorActivity> e : authors.entrySet()) {
+            AuthorActivity a = e.getValue();
+            c.participants++;
+            c.contributors += a.nonRetweetPosts > 0 ? 1 : 0;
+            c.reach += Math.max(0, a.maxFollowers);
+            c.newParticipants += isNew.test(e.getKey()) ? 1 : 0;
+        }
+        c.returningParticipants = c.participants - c.newParticipants;
+        return c;
+    }
+}

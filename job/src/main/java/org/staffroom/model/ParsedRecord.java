@@ -1,0 +1,21 @@
+package org.staffroom.model;
+
+/** What one Kafka record became: exactly one of {@link #post} and {@link #rejected} is set. */
+public class ParsedRecord {
+    public Post post;
+    public RejectedPost rejected;
+
+    public ParsedRecord() {}
+
+    public static ParsedRecord accepted(Post post) {
+        ParsedRecord r = new ParsedRecord();
+        r.post = post;
+        return r;
+    }
+
+    public static ParsedRecord rejected(RejectedPost rejected) {
+        ParsedRecord r = new ParsedRecord();
+        r.rejected = rejected;
+        return r;
+    }
+}

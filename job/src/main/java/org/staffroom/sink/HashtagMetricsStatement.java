@@ -1,0 +1,31 @@
+package org.staffroom.sink;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import org.staffroom.model.HashtagWindowMetrics;
+
+/** Upserts a row of hashtag_window_metrics. */
+final class HashtagMetricsStatement implements JdbcStatementBuilder<HashtagWindowMetrics> {
+    private static final long serialVersionUID = 1L;
+
+    static final String SQL;
+
+    static {
+        List<String> values = new ArrayList<>(List.of("window_end"));
+        values.addAll(EngagementColumns.NAMES);
+        SQL = Upsert.finalAware("hashtag_window_metrics", List.of("hashtag", "window_size", "window_start"), values);
+    }
+
+    @Override
+    public void accept(PreparedStatement ps, HashtagWindowMetrics m) throws SQLException {
+        ps.setString(1, m.hashtag);
+        ps.setString(2, m.windowSize);
+        ps.setObject(3, Timestamps.of(m.windowStart));
+        ps.setObject(4, Timestamps.of(m.windowEnd));
+        int next = EngagementColumns.bind(ps, 5, m.counts);
+        ps.setBoolean(next, m.isFinal);
+    }
+}

@@ -1,0 +1,49 @@
+package org.staffroom.source;
+
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.staffroom.config.StaffroomConfig;
+import org.staffroom.model.ParsedRecord;
+
+/** The Kafka source of post events, and the event time they carry. */
+public final class KafkaPostSource {
+    private KafkaPostSource() {}
+
+    public static KafkaSource<ParsedRecord> create(StaffroomConfig config) {
+        KafkaSourceBuilder<ParsedRecord> builder = KafkaSource.<ParsedRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.topic())
+                .setGroupId(config.groupId())
+                .setDeserializer(new PostDeserializer(config.parserSettings()))
+                .setProperty("commit.offsets.on.checkpoint", "true");
+        switch (config.startingOffsets()) {
+            case earliest:
+                builder.setStartingOffsets(OffsetsInitializer.earliest());
+                break;
+            case latest:
+                builder.setStartingOffsets(OffsetsInitializer.latest());
+                break;
+            default:
+                builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+        }
+        if (config.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Event time is the post's createdAt, watermarked per Kafka partition. Rejected records carry no
+     * event time and must not move the watermark, so they get the smallest timestamp.
+     */
+    public static WatermarkStrategy<ParsedRecord> watermarks(Duration outOfOrderness, Duration idleTimeout) {
+        return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner((record, kafkaTimestamp) ->
+                        record.post != null ? record.post.createdAt : Long.MIN_VALUE)
+                .withIdleness(idleTimeout);
+    }
+}
