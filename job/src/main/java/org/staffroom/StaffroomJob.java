@@ -30,14 +30,8 @@ public final class StaffroomJob {
 
     private StaffroomJob() {}
 
-    public static void main(String[] args) throws Exception {
-        StaffroomConfig.Parsed parsed = StaffroomConfig.parse(args);
-        if (parsed.config == null) {
-            (parsed.exitCode == 0 ? System.out : System.err).print(parsed.message);
-            System.exit(parsed.exitCode);
-            return;
-        }
-        StaffroomConfig config = parsed.config;
+    /** Runs the job on Kafka and PostgreSQL as configured, until it ends (bounded) or is cancelled. */
+    public static void run(StaffroomConfig config) throws Exception {
         LOG.info("Starting Staffroom: {}", config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));

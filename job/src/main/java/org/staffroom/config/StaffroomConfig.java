@@ -1,11 +1,7 @@
 package org.staffroom.config;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,7 +19,7 @@ import picocli.CommandLine.Option;
  * variable or a file, so it shows neither in process lists nor in logs.
  */
 @Command(name = "staffroom-job", mixinStandardHelpOptions = true, version = "Staffroom 0.1.0",
-        sortOptions = false, usageHelpAutoWidth = true,
+        sortOptions = false, usageHelpWidth = 120,
         description = "Reads post events from Kafka, computes engagement per hashtag window and writes it to "
                 + "PostgreSQL (see the contract in the README).")
 public final class StaffroomConfig {
@@ -48,23 +44,11 @@ public final class StaffroomConfig {
             + "everything before them is processed and written (default: run forever).")
     boolean bounded;
 
-    @Option(names = "--jdbc-url", defaultValue = "jdbc:postgresql://localhost:5432/staffroom",
-            description = "PostgreSQL to write to (default: ${DEFAULT-VALUE}).")
-    String jdbcUrl;
-
-    @Option(names = "--jdbc-user", defaultValue = "staffroom", description = "Database user (default: ${DEFAULT-VALUE}).")
-    String jdbcUser;
-
-    @Option(names = "--jdbc-password-env", defaultValue = "STAFFROOM_JDBC_PASSWORD", paramLabel = "VARIABLE",
-            description = "Environment variable holding the database password (default: ${DEFAULT-VALUE}; "
-                    + "unset means no password).")
-    String jdbcPasswordEnv;
-
-    @Option(names = "--jdbc-password-file", paramLabel = "FILE",
-            description = "File holding the database password (first line); takes precedence over the variable.")
-    Path jdbcPasswordFile;
+    @CommandLine.Mixin
+    JdbcOptions jdbc;
 
     @Option(names = "--window-sizes", defaultValue = "30m,1d", split = ",", paramLabel = "SIZE[,SIZE...]",
+            hideParamSyntax = true,
             description = "Per-hashtag tumbling window sizes: sub-day sizes that divide a day (aligned to the UTC "
                     + "epoch) and 1d, a calendar day in --day-zone (default: ${DEFAULT-VALUE}).")
     List<String> windowSizes;
@@ -175,10 +159,7 @@ public final class StaffroomConfig {
         require(!bootstrapServers.isBlank(), "--bootstrap-servers must not be empty");
         require(!topic.isBlank(), "--topic must not be empty");
         require(!groupId.isBlank(), "--group-id must not be empty");
-        require(jdbcUrl.startsWith("jdbc:postgresql:"), "--jdbc-url must start with jdbc:postgresql: (got '"
-                + jdbcUrl.replaceAll("password=[^&]*", "password=***") + "')");
-        require(!jdbcUrl.contains("password="), "--jdbc-url must not carry a password: use --jdbc-password-env "
-                + "or --jdbc-password-file");
+        jdbc.validate();
         ZoneId zone;
         try {
             zone = ZoneId.of(dayZone);
@@ -203,29 +184,12 @@ public final class StaffroomConfig {
         require(sinkBatchSize >= 1, "--sink-batch-size must be at least 1");
         require(!sinkFlushInterval.isNegative(), "--sink-flush-interval must not be negative");
         require(sinkMaxRetries >= 0, "--sink-max-retries must not be negative");
-        if (jdbcPasswordFile != null) {
-            require(Files.isReadable(jdbcPasswordFile), "--jdbc-password-file " + jdbcPasswordFile
-                    + " does not exist or cannot be read");
-        }
     }
 
-    private static void require(boolean ok, String message) {
+    static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
-    }
-
-    /** The password from --jdbc-password-file, else from the --jdbc-password-env variable, else none. */
-    public String jdbcPassword() {
-        if (jdbcPasswordFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(jdbcPasswordFile, StandardCharsets.UTF_8);
-                return lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read --jdbc-password-file " + jdbcPasswordFile, e);
-            }
-        }
-        return System.getenv(jdbcPasswordEnv);
     }
 
     public String bootstrapServers() { return bootstrapServers; }
@@ -233,8 +197,7 @@ public final class StaffroomConfig {
     public String groupId() { return groupId; }
     public StartingOffsets startingOffsets() { return startingOffsets; }
     public boolean bounded() { return bounded; }
-    public String jdbcUrl() { return jdbcUrl; }
-    public String jdbcUser() { return jdbcUser; }
+    public JdbcOptions jdbc() { return jdbc; }
     public List<WindowScheme> windowSchemes() { return windowSchemes; }
     public Duration outOfOrderness() { return outOfOrderness; }
     public Duration allowedLateness() { return allowedLateness; }
@@ -254,7 +217,7 @@ public final class StaffroomConfig {
     @Override
     public String toString() {
         return "topic=" + topic + " bootstrap=" + bootstrapServers + " group=" + groupId + " start=" + startingOffsets
-                + (bounded ? " bounded" : "") + " jdbc=" + jdbcUrl + " user=" + jdbcUser
+                + (bounded ? " bounded" : "") + " " + jdbc
                 + " windows=" + windowSizes + " dayZone=" + dayZone
                 + " outOfOrderness=" + Durations.format(outOfOrderness)
                 + " allowedLateness=" + Durations.format(allowedLateness)

@@ -26,10 +26,10 @@ public final class PostgresSinks implements Outputs {
     public static PostgresSinks create(StaffroomConfig config) {
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection =
                 new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                        .withUrl(config.jdbcUrl())
+                        .withUrl(config.jdbc().url())
                         .withDriverName("org.postgresql.Driver")
-                        .withUsername(config.jdbcUser());
-        String password = config.jdbcPassword();
+                        .withUsername(config.jdbc().user());
+        String password = config.jdbc().password();
         if (password != null) {
             connection.withPassword(password);
         }

@@ -1,0 +1,103 @@
+package org.staffroom.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.windows.WindowScheme;
+
+class StaffroomConfigTest {
+
+    @Test
+    void defaultsWorkWithoutAnyFlag() {
+        StaffroomConfig c = StaffroomConfig.of();
+        assertThat(c.bootstrapServers()).isEqualTo("localhost:9092");
+        assertThat(c.topic()).isEqualTo("edu.posts");
+        assertThat(c.startingOffsets()).isEqualTo(StartingOffsets.committed);
+        assertThat(c.bounded()).isFalse();
+        assertThat(c.jdbc().url()).isEqualTo("jdbc:postgresql://localhost:5432/staffroom");
+        assertThat(c.windowSchemes()).extracting(WindowScheme::label).containsExactly("30m", "1d");
+        assertThat(c.outOfOrderness()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.allowedLateness()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        StaffroomConfig.Parsed help = StaffroomConfig.parse("--help");
+        assertThat(help.exitCode).isZero();
+        assertThat(help.config).isNull();
+        List<String> options = List.of("--bootstrap-servers", "--topic", "--group-id", "--starting-offsets",
+                "--bounded", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
+                "--window-sizes", "--day-zone", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
+                "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--parallelism",
+                "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
+        for (String option : options) {
+            assertThat(help.message).contains(option);
+        }
+        Matcher declared = Pattern.compile("(--[a-z-]+)").matcher(help.message);
+        while (declared.find()) {
+            assertThat(options).as("documented in this test").contains(declared.group(1));
+        }
+        assertThat(help.message.replaceAll("\\s+", " ")).contains("default: 30m,1d").contains("default: edu.posts")
+                .contains("default: 2000-01-01T00:00:00Z").contains("default: STAFFROOM_JDBC_PASSWORD");
+    }
+
+    @Test
+    void readsEveryKindOfValue() {
+        StaffroomConfig c = StaffroomConfig.of("--bounded", "--starting-offsets", "earliest", "--window-sizes",
+                "15m,1h,1d", "--day-zone", "Europe/London", "--out-of-orderness", "PT2M", "--allowed-lateness", "0s",
+                "--dedup-horizon", "14d", "--parallelism", "2");
+        assertThat(c.bounded()).isTrue();
+        assertThat(c.startingOffsets()).isEqualTo(StartingOffsets.earliest);
+        assertThat(c.windowSchemes()).extracting(WindowScheme::label).containsExactly("15m", "1h", "1d");
+        assertThat(c.outOfOrderness()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.allowedLateness()).isZero();
+        assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(14));
+        assertThat(c.parallelism()).isEqualTo(2);
+    }
+
+    @Test
+    void explainsWhatIsWrong() {
+        assertThat(StaffroomConfig.parse("--day-zone", "Mars/Olympus").message)
+                .startsWith("staffroom-job: --day-zone 'Mars/Olympus' is not an IANA time zone");
+        assertThat(StaffroomConfig.parse("--dedup-horizon", "1d").message)
+                .contains("--dedup-horizon must be at least 7d (contract §1), got 1d");
+        assertThat(StaffroomConfig.parse("--window-sizes", "7m").message)
+                .contains("--window-sizes: window size '7m' must be shorter than a day and divide it evenly");
+        assertThat(StaffroomConfig.parse("--out-of-orderness", "soon").message)
+                .contains("'soon' is not a duration");
+        assertThat(StaffroomConfig.parse("--starting-offsets", "middle").message).contains("--starting-offsets");
+        assertThat(StaffroomConfig.parse("--jdbc-url", "jdbc:mysql://x").message)
+                .contains("--jdbc-url must start with jdbc:postgresql:");
+        assertThat(StaffroomConfig.parse("--no-such-flag").message).contains("Unknown option: '--no-such-flag'");
+        assertThat(StaffroomConfig.parse("--no-such-flag").exitCode).isEqualTo(2);
+        assertThatThrownBy(() -> StaffroomConfig.of("--jdbc-password-file", "/nonexistent/pw"))
+                .hasMessageContaining("--jdbc-password-file /nonexistent/pw does not exist or cannot be read");
+    }
+
+    @Test
+    void thePasswordComesFromAFileAndNeverShows(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pw");
+        Files.writeString(file, "s3cret-Pa55\n");
+        StaffroomConfig c = StaffroomConfig.of("--jdbc-password-file", file.toString());
+        assertThat(c.jdbc().password()).isEqualTo("s3cret-Pa55");
+        assertThat(c.toString()).doesNotContain("s3cret").contains("password from file");
+        assertThat(StaffroomConfig.parse("--jdbc-url", "jdbc:postgresql://h/db?password=s3cret").message)
+                .contains("must not carry a password").doesNotContain("s3cret");
+    }
+
+    @Test
+    void thePasswordVariableMayBeUnset() {
+        StaffroomConfig c = StaffroomConfig.of("--jdbc-password-env", "STAFFROOM_TEST_SURELY_UNSET_VARIABLE");
+        assertThat(c.jdbc().password()).isNull();
+    }
+}

@@ -1,0 +1,126 @@
+package org.staffroom.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.staffroom.StaffroomJob;
+import org.staffroom.config.StaffroomConfig;
+import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.embedded.EmbeddedKafka;
+import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.schema.SchemaMigrations;
+import org.staffroom.sink.PostgresSinks;
+import org.staffroom.source.KafkaPostSource;
+
+/**
+ * One real Kafka broker and one real PostgreSQL server for a test class; each test takes its own
+ * topic and its own database, so tests never see each other's rows.
+ */
+final class TestStack implements AutoCloseable {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    final EmbeddedKafka kafka;
+    final EmbeddedPostgres postgres;
+    private final Path passwordFile;
+
+    private TestStack(EmbeddedKafka kafka, EmbeddedPostgres postgres, Path passwordFile) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.passwordFile = passwordFile;
+    }
+
+    static TestStack start() throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start(null);
+            Path passwordFile = Files.createTempFile("staffroom-test", ".pw");
+            Files.writeString(passwordFile, postgres.password());
+            return new TestStack(kafka, postgres, passwordFile);
+        } catch (Exception | Error e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    /** A new topic with {@code partitions} partitions. */
+    String topic(int partitions) {
+        String name = "posts-" + NEXT.incrementAndGet();
+        kafka.createTopic(name, partitions);
+        return name;
+    }
+
+    /** A new database with the schema applied by the same migrations the job's tooling uses. */
+    String database() throws SQLException {
+        String name = "staffroom_" + NEXT.incrementAndGet();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        String url = "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        return url;
+    }
+
+    void write(String topic, int partition, List<byte[]> values) {
+        try (KafkaEventWriter writer = new KafkaEventWriter(kafka.bootstrapServers(), topic)) {
+            writer.write(partition, values);
+        }
+    }
+
+    /** Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends. */
+    void runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
+                "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest", "--bounded",
+                "--jdbc-url", jdbcUrl, "--jdbc-user", postgres.user(), "--jdbc-password-file", passwordFile.toString(),
+                "--checkpoint-interval", "1s"));
+        args.addAll(List.of(extraArgs));
+        StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        env.execute("staffroom-test");
+    }
+
+    /** Every row of a query, each as "col=value|col=value", in the query's order. */
+    List<String> rows(String jdbcUrl, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
+                Statement s = c.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+            try (ResultSet rs = s.executeQuery(sql)) {
+                collect(rs, out);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(ResultSet rs, List<String> out) throws SQLException {
+        {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.append(i > 1 ? "|" : "").append(md.getColumnLabel(i)).append('=').append(rs.getString(i));
+                }
+                out.add(row.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            Files.deleteIfExists(passwordFile);
+            postgres.close();
+        } finally {
+            kafka.close();
+        }
+    }
+}
