@@ -128,7 +128,8 @@ public final class StaffroomConfig {
     /** Reads and validates the flags; help and version requests come back as a message with exit code 0. */
     public static Parsed parse(String... args) {
         StaffroomConfig config = new StaffroomConfig();
-        CommandLine cli = new CommandLine(config);
+        // a flag given twice takes its last value, so scripts can append overrides
+        CommandLine cli = new CommandLine(config).setOverwrittenOptionsAllowed(true);
         try {
             CommandLine.ParseResult result = cli.parseArgs(args);
             if (result.isUsageHelpRequested()) {

@@ -25,6 +25,26 @@ public class EngagementCounts {
 
     public EngagementCounts() {}
 
+    public EngagementCounts copy() {
+        EngagementCounts c = new EngagementCounts();
+        c.posts = posts;
+        c.originals = originals;
+        c.retweets = retweets;
+        c.replies = replies;
+        c.quotes = quotes;
+        c.withLink = withLink;
+        c.withMention = withMention;
+        c.withCotag = withCotag;
+        c.brokering = brokering;
+        c.questions = questions;
+        c.participants = participants;
+        c.contributors = contributors;
+        c.newParticipants = newParticipants;
+        c.returningParticipants = returningParticipants;
+        c.reach = reach;
+        return c;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof EngagementCounts)) {

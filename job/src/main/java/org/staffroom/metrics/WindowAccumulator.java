@@ -11,16 +11,8 @@ import org.staffroom.model.PostFlags;
  * participant-level metrics need. Order-insensitive by construction (sums, maxima, set members).
  */
 public class WindowAccumulator {
-    public long posts;
-    public long originals;
-    public long retweets;
-    public long replies;
-    public long quotes;
-    public long withLink;
-    public long withMention;
-    public long withCotag;
-    public long brokering;
-    public long questions;
+    /** The post-level counts; the participant-level ones are derived from {@link #authors} on output. */
+    public EngagementCounts posts = new EngagementCounts();
     public Map<String, AuthorActivity> authors = new HashMap<>();
     /** Whether a row for this window has been written (later changes must rewrite it). */
     public boolean emitted;
@@ -29,16 +21,17 @@ public class WindowAccumulator {
 
     public void add(Post post, boolean cotag) {
         int f = post.flags;
-        posts++;
-        originals += PostFlags.isOriginal(f) ? 1 : 0;
-        retweets += PostFlags.has(f, PostFlags.RETWEET) ? 1 : 0;
-        replies += PostFlags.has(f, PostFlags.REPLY) ? 1 : 0;
-        quotes += PostFlags.has(f, PostFlags.QUOTE) ? 1 : 0;
-        withLink += PostFlags.has(f, PostFlags.LINK) ? 1 : 0;
-        withMention += PostFlags.has(f, PostFlags.MENTION) ? 1 : 0;
-        withCotag += cotag ? 1 : 0;
-        brokering += PostFlags.isBrokering(f) ? 1 : 0;
-        questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
+        EngagementCounts c = posts;
+        c.posts++;
+        c.originals += PostFlags.isOriginal(f) ? 1 : 0;
+        c.retweets += PostFlags.has(f, PostFlags.RETWEET) ? 1 : 0;
+        c.replies += PostFlags.has(f, PostFlags.REPLY) ? 1 : 0;
+        c.quotes += PostFlags.has(f, PostFlags.QUOTE) ? 1 : 0;
+        c.withLink += PostFlags.has(f, PostFlags.LINK) ? 1 : 0;
+        c.withMention += PostFlags.has(f, PostFlags.MENTION) ? 1 : 0;
+        c.withCotag += cotag ? 1 : 0;
+        c.brokering += PostFlags.isBrokering(f) ? 1 : 0;
+        c.questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
 
         AuthorActivity a = authors.computeIfAbsent(post.authorId, k -> new AuthorActivity());
         a.maxFollowers = Math.max(a.maxFollowers, post.followers);
@@ -55,17 +48,7 @@ public class WindowAccumulator {
      * hashtag or chat) falls in this window.
      */
     public EngagementCounts counts(Predicate<String> isNew) {
-        EngagementCounts c = new EngagementCounts();
-        c.posts = posts;
-        c.originals = originals;
-        c.retweets = retweets;
-        c.replies = replies;
-        c.quotes = quotes;
-        c.withLink = withLink;
-        c.withMention = withMention;
-        c.withCotag = withCotag;
-        c.brokering = brokering;
-        c.questions = questions;
+        EngagementCounts c = posts.copy();
         for (Map.Entry<String, AuthorActivity> e : authors.entrySet()) {
             AuthorActivity a = e.getValue();
             c.participants++;

@@ -13,39 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.staffroom.datagen.model.PostEvent;
 
 /**
  * Contract §2, last paragraph: any delivery in which no post arrives after one more than the
  * out-of-orderness bound later gives the same final rows, and repeated deliveries count once.
  */
-class ArrivalOrderPropertyTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
-
+class ArrivalOrderPropertyTest extends StackTest {
     private static final Duration BOUND = Duration.ofMinutes(10);
     private static final String[] TAGS = {"ukedchat", "edchat", "sltchat", "primedchat", "teacher5aday"};
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        stack = TestStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     private record Timed(long at, byte[] value) {}
 
     /** Posts in event-time order, with every kind of post and a few authors that come back. */

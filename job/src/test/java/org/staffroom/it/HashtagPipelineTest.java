@@ -3,38 +3,17 @@ package org.staffroom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.staffroom.datagen.model.PostEvent;
 
 /**
  * The whole path on real parts: a hand-built stream in a real Kafka broker, the job on a Flink
  * MiniCluster in bounded mode, rows in a real PostgreSQL, compared with hand-computed values.
  */
-class HashtagPipelineTest {
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
-
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        stack = TestStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
+class HashtagPipelineTest extends StackTest {
     private static final String METRICS = "SELECT hashtag, window_size, window_start, window_end, posts, originals, "
             + "retweets, replies, quotes, with_link, with_mention, with_cotag, brokering, questions, participants, "
             + "contributors, new_participants, returning_participants, reach, link_ratio::float8, "
@@ -131,5 +110,27 @@ class HashtagPipelineTest {
         assertThat(stack.rows(db, METRICS)).isEqualTo(metrics);
         assertThat(stack.rows(db, "SELECT * FROM rejected_posts ORDER BY \"partition\", \"offset\""))
                 .isEqualTo(rejected);
+    }
+
+    @Test
+    void aLiveJobWritesAQuietWindowWithoutWaitingForAFullBatch() throws Exception {
+        String topic = stack.topic(1);
+        String db = stack.database();
+        stack.write(topic, 0, List.of(
+                PostEvent.of("a", "2025-01-09T20:01:00Z", "alice").hashtags("ukedchat").toBytes(),
+                PostEvent.of("b", "2025-01-09T20:40:00Z", "bob").hashtags("ukedchat").toBytes()));
+
+        // no checkpoint in sight and a batch of 500 never fills: only the flush interval writes the row;
+        // of two source readers one has no partition, and must not hold event time back for long
+        JobClient job = stack.startJob(topic, db, "--checkpoint-interval", "1h", "--sink-flush-interval", "200ms",
+                "--parallelism", "2", "--idle-timeout", "1s");
+        try {
+            assertThat(stack.awaitRows(db, "SELECT posts, participants, is_final FROM hashtag_window_metrics "
+                    + "WHERE hashtag = 'ukedchat' AND window_size = '30m'", Duration.ofSeconds(60)))
+                    .containsExactly("posts=1|participants=1|is_final=t");
+            assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("still running").isFalse();
+        } finally {
+            job.cancel().get();
+        }
     }
 }

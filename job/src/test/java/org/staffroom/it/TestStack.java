@@ -7,9 +7,12 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
@@ -76,8 +79,15 @@ final class TestStack implements AutoCloseable {
 
     /** Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends. */
     void runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--bounded"));
+        args.addAll(List.of(extraArgs));
+        startJob(topic, jdbcUrl, args.toArray(new String[0])).getJobExecutionResult().get();
+    }
+
+    /** Starts the job on the MiniCluster from the beginning of the topic; the caller stops it. */
+    JobClient startJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
-                "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest", "--bounded",
+                "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest",
                 "--jdbc-url", jdbcUrl, "--jdbc-user", postgres.user(), "--jdbc-password-file", passwordFile.toString(),
                 "--checkpoint-interval", "1s"));
         args.addAll(List.of(extraArgs));
@@ -85,7 +95,22 @@ final class TestStack implements AutoCloseable {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
         StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
-        env.execute("staffroom-test");
+        return env.executeAsync("staffroom-test");
+    }
+
+    /** Waits until the query returns a row, polling; fails after {@code timeout}. */
+    List<String> awaitRows(String jdbcUrl, String sql, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> rows = rows(jdbcUrl, sql);
+            if (!rows.isEmpty()) {
+                return rows;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no row after " + timeout + " for: " + sql);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
     }
 
     /** Every row of a query, each as "col=value|col=value", in the query's order. */

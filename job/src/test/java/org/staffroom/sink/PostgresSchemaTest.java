@@ -1,0 +1,150 @@
+package org.staffroom.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.metrics.EngagementCounts;
+import org.staffroom.model.HashtagWindowMetrics;
+import org.staffroom.schema.SchemaMigrations;
+
+/** The schema in sql/: the contract's tables, loadable by Flyway and by plain psql alike, and the upserts. */
+class PostgresSchemaTest {
+    private static final Path SQL_DIR = Path.of("..", "sql");
+    private static EmbeddedPostgres postgres;
+    private static int databases;
+
+    @BeforeAll
+    static void start() {
+        postgres = EmbeddedPostgres.start(null);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static String database() throws SQLException {
+        String name = "schema_" + (++databases);
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
+    }
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, postgres.user(), postgres.password());
+    }
+
+    private static List<String> columns(String url) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = connect(url); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type, is_nullable "
+                        + "FROM information_schema.columns WHERE table_schema = 'public' "
+                        + "AND table_name NOT LIKE 'flyway%' ORDER BY table_name, ordinal_position")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void flywayCreatesEveryColumnOfTheContract() throws Exception {
+        String url = database();
+        assertThat(SchemaMigrations.apply(url, postgres.user(), postgres.password())).isGreaterThan(0);
+        assertThat(SchemaMigrations.apply(url, postgres.user(), postgres.password())).as("idempotent").isZero();
+
+        List<String> names = columns(url).stream().map(c -> c.split(" ")[0]).collect(Collectors.toList());
+        for (String column : List.of("hashtag", "window_size", "window_start", "window_end", "posts", "originals",
+                "retweets", "replies", "quotes", "with_link", "with_mention", "with_cotag", "brokering", "questions",
+                "participants", "contributors", "new_participants", "returning_participants", "reach", "link_ratio",
+                "mention_ratio", "retweet_ratio", "reply_ratio", "brokering_ratio", "is_final", "updated_at")) {
+            assertThat(names).contains("hashtag_window_metrics." + column);
+        }
+        for (String column : List.of("received_at", "topic", "partition", "offset", "reason", "payload")) {
+            assertThat(names).contains("rejected_posts." + column);
+        }
+        for (String column : List.of("platform", "id", "created_at", "received_at", "hashtags", "missed")) {
+            assertThat(names).contains("late_posts." + column);
+        }
+        assertThat(columns(url)).contains("hashtag_window_metrics.window_start timestamp with time zone NO",
+                "hashtag_window_metrics.link_ratio numeric YES");
+    }
+
+    @Test
+    void plainPsqlLoadsTheSameSchema() throws Exception {
+        String flyway = database();
+        SchemaMigrations.apply(flyway, postgres.user(), postgres.password());
+        String psql = database();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(SQL_DIR)) {
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().collect(Collectors.toList());
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost",
+                    "-p", String.valueOf(postgres.port()), "-U", postgres.user(), "-d", psql.substring(psql.lastIndexOf('/') + 1),
+                    "-f", file.toString())
+                    .redirectErrorStream(true).redirectOutput(new File("target/psql.log")).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("psql finished").isTrue();
+            assertThat(p.exitValue()).as("psql -f " + file + ": " + Files.readString(Path.of("target/psql.log")))
+                    .isZero();
+        }
+        assertThat(columns(psql)).isEqualTo(columns(flyway));
+    }
+
+    @Test
+    void ratiosAreDerivedAndAFinalRowIsNeverReopened() throws Exception {
+        String url = database();
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        EngagementCounts c = new EngagementCounts();
+        c.posts = 4;
+        c.withLink = 1;
+        c.brokering = 3;
+        HashtagWindowMetrics open = new HashtagWindowMetrics("edchat", "30m", 0, 1_800_000, c, false);
+        EngagementCounts finalCounts = new EngagementCounts();
+        finalCounts.posts = 5;
+        HashtagWindowMetrics closed = new HashtagWindowMetrics("edchat", "30m", 0, 1_800_000, finalCounts, true);
+        EngagementCounts empty = new EngagementCounts();
+        HashtagWindowMetrics none = new HashtagWindowMetrics("quiet", "30m", 0, 1_800_000, empty, true);
+
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(HashtagMetricsStatement.SQL)) {
+            HashtagMetricsStatement statement = new HashtagMetricsStatement();
+            for (HashtagWindowMetrics m : List.of(open, closed, open, none)) {
+                statement.accept(ps, m);
+                ps.executeUpdate();
+            }
+        }
+        try (Connection conn = connect(url); Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT hashtag, posts, link_ratio, brokering_ratio, is_final "
+                        + "FROM hashtag_window_metrics ORDER BY hashtag")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1) + " " + rs.getLong(2) + " " + rs.getBigDecimal(3).stripTrailingZeros()
+                    + " " + rs.getBoolean(5)).isEqualTo("edchat 5 0 true");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("quiet");
+            assertThat(rs.getObject(3)).as("NULL when posts is 0").isNull();
+            assertThat(rs.getObject(4)).isNull();
+            assertThat(rs.next()).isFalse();
+        }
+    }
+}
