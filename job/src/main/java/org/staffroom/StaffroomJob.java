@@ -8,21 +8,25 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.staffroom.chats.AssignChatSessions;
+import org.staffroom.chats.ChatScopes;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.dedup.DeduplicatePosts;
-import org.staffroom.model.HashtagPost;
-import org.staffroom.model.HashtagWindowMetrics;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
+import org.staffroom.model.WindowMetrics;
+import org.staffroom.sink.ChatsTable;
 import org.staffroom.sink.Outputs;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 import org.staffroom.source.RouteRejected;
+import org.staffroom.windows.EngagementWindows;
 import org.staffroom.windows.ExplodeHashtags;
-import org.staffroom.windows.HashtagWindows;
+import org.staffroom.windows.HashtagScopes;
 
 /**
- * Staffroom: post events from Kafka → parse → de-duplicate → per-hashtag windows → PostgreSQL.
+ * Staffroom: post events from Kafka → parse → de-duplicate → per-hashtag windows and chat
+ * sessions → PostgreSQL.
  * Every operator has a fixed uid so that state survives upgrades from a savepoint.
  */
 public final class StaffroomJob {
@@ -34,6 +38,7 @@ public final class StaffroomJob {
     public static void run(StaffroomConfig config) throws Exception {
         LOG.info("Starting Staffroom: {}", config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
+        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
         build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
         env.execute("staffroom");
     }
@@ -66,27 +71,41 @@ public final class StaffroomJob {
                 .name("rejected-posts-sink")
                 .uid("rejected-posts-sink");
 
-        DataStream<HashtagPost> hashtagPosts = posts
+        DataStream<Post> uniquePosts = posts
                 .keyBy(Post::identity)
                 .process(new DeduplicatePosts(config.dedupHorizon().toMillis()))
                 .name("deduplicate")
-                .uid("deduplicate")
+                .uid("deduplicate");
+
+        SingleOutputStreamOperator<WindowMetrics> hashtagMetrics = uniquePosts
                 .flatMap(new ExplodeHashtags())
                 .name("explode-hashtags")
-                .uid("explode-hashtags");
-
-        SingleOutputStreamOperator<HashtagWindowMetrics> hashtagMetrics = hashtagPosts
-                .keyBy(hp -> hp.hashtag)
-                .process(new HashtagWindows(config.windowSchemes(), config.allowedLateness().toMillis()))
+                .uid("explode-hashtags")
+                .keyBy(p -> p.scope)
+                .process(new EngagementWindows(new HashtagScopes(config.windowSchemes()),
+                        config.allowedLateness().toMillis(), 0))
                 .name("hashtag-windows")
                 .uid("hashtag-windows");
 
-        hashtagMetrics
-                .sinkTo(outputs.hashtagMetrics())
-                .name("hashtag-metrics-sink")
-                .uid("hashtag-metrics-sink");
+        SingleOutputStreamOperator<WindowMetrics> chatMetrics = uniquePosts
+                .flatMap(new AssignChatSessions(config.chatCalendar()))
+                .name("assign-chat-sessions")
+                .uid("assign-chat-sessions")
+                .keyBy(p -> p.scope)
+                .process(new EngagementWindows(new ChatScopes(config.chatCalendar()),
+                        config.allowedLateness().toMillis(), config.liveRefresh().toMillis()))
+                .name("chat-sessions")
+                .uid("chat-sessions");
 
-        hashtagMetrics.getSideOutput(HashtagWindows.LATE)
+        hashtagMetrics.sinkTo(outputs.hashtagMetrics()).name("hashtag-metrics-sink").uid("hashtag-metrics-sink");
+        chatMetrics.sinkTo(outputs.chatSessionMetrics()).name("chat-session-sink").uid("chat-session-sink");
+        hashtagMetrics.getSideOutput(EngagementWindows.TOP_ACCOUNTS)
+                .union(chatMetrics.getSideOutput(EngagementWindows.TOP_ACCOUNTS))
+                .sinkTo(outputs.topAccounts())
+                .name("top-accounts-sink")
+                .uid("top-accounts-sink");
+        hashtagMetrics.getSideOutput(EngagementWindows.LATE)
+                .union(chatMetrics.getSideOutput(EngagementWindows.LATE))
                 .sinkTo(outputs.latePosts())
                 .name("late-posts-sink")
                 .uid("late-posts-sink");

@@ -2,10 +2,12 @@ package org.staffroom.config;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import org.staffroom.chats.ChatCalendar;
 import org.staffroom.parse.ParserSettings;
 import org.staffroom.windows.WindowScheme;
 import org.staffroom.windows.WindowSizes;
@@ -56,6 +58,16 @@ public final class StaffroomConfig {
     @Option(names = "--day-zone", defaultValue = "UTC", paramLabel = "ZONE",
             description = "IANA time zone of the 1d windows' calendar days (default: ${DEFAULT-VALUE}).")
     String dayZone;
+
+    @Option(names = "--chats", paramLabel = "FILE",
+            description = "Chat calendar (JSON, see the README); default: #SLTchat, #primedchat and #UKEdChat at 20:00 "
+                    + "UK time on Sunday, Wednesday and Thursday.")
+    Path chatsFile;
+
+    @Option(names = "--live-refresh", defaultValue = "30s", converter = Durations.class, paramLabel = "DURATION",
+            description = "While a chat session runs its row is rewritten this often (is_final = false); at most 1m "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration liveRefresh;
 
     @Option(names = "--out-of-orderness", defaultValue = "30s", converter = Durations.class, paramLabel = "DURATION",
             description = "How far behind the latest event time a post may arrive and still count as on time; "
@@ -109,6 +121,7 @@ public final class StaffroomConfig {
     int sinkMaxRetries;
 
     private List<WindowScheme> windowSchemes;
+    private ChatCalendar chatCalendar;
 
     private StaffroomConfig() {}
 
@@ -173,6 +186,14 @@ public final class StaffroomConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--window-sizes: " + e.getMessage());
         }
+        try {
+            chatCalendar = chatsFile == null ? ChatCalendar.defaults() : ChatCalendar.read(chatsFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--chats: " + e.getMessage());
+        }
+        require(liveRefresh.compareTo(Duration.ofSeconds(1)) >= 0 && liveRefresh.compareTo(Duration.ofMinutes(1)) <= 0,
+                "--live-refresh must be between 1s and 1m (contract §4: at least once a minute), got "
+                        + Durations.format(liveRefresh));
         require(!outOfOrderness.isNegative(), "--out-of-orderness must not be negative");
         require(!allowedLateness.isNegative(), "--allowed-lateness must not be negative");
         require(!idleTimeout.isNegative() && !idleTimeout.isZero(), "--idle-timeout must be positive");
@@ -200,6 +221,8 @@ public final class StaffroomConfig {
     public boolean bounded() { return bounded; }
     public JdbcOptions jdbc() { return jdbc; }
     public List<WindowScheme> windowSchemes() { return windowSchemes; }
+    public ChatCalendar chatCalendar() { return chatCalendar; }
+    public Duration liveRefresh() { return liveRefresh; }
     public Duration outOfOrderness() { return outOfOrderness; }
     public Duration allowedLateness() { return allowedLateness; }
     public Duration idleTimeout() { return idleTimeout; }
@@ -219,7 +242,7 @@ public final class StaffroomConfig {
     public String toString() {
         return "topic=" + topic + " bootstrap=" + bootstrapServers + " group=" + groupId + " start=" + startingOffsets
                 + (bounded ? " bounded" : "") + " " + jdbc
-                + " windows=" + windowSizes + " dayZone=" + dayZone
+                + " windows=" + windowSizes + " dayZone=" + dayZone + " chats=" + (chatsFile == null ? "default" : chatsFile)
                 + " outOfOrderness=" + Durations.format(outOfOrderness)
                 + " allowedLateness=" + Durations.format(allowedLateness)
                 + " checkpointInterval=" + Durations.format(checkpointInterval);

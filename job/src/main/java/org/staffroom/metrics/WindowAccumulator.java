@@ -14,12 +14,14 @@ public class WindowAccumulator {
     /** The post-level counts; the participant-level ones are derived from {@link #authors} on output. */
     public EngagementCounts posts = new EngagementCounts();
     public Map<String, AuthorActivity> authors = new HashMap<>();
+    /** Posts mentioning each account; kept only where top accounts are ranked. */
+    public Map<String, Long> mentions = new HashMap<>();
     /** Whether a row for this window has been written (later changes must rewrite it). */
     public boolean emitted;
 
     public WindowAccumulator() {}
 
-    public void add(Post post, boolean cotag) {
+    public void add(Post post, boolean cotag, boolean countMentions) {
         int f = post.flags;
         EngagementCounts c = posts;
         c.posts++;
@@ -33,6 +35,11 @@ public class WindowAccumulator {
         c.brokering += PostFlags.isBrokering(f) ? 1 : 0;
         c.questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
 
+        if (countMentions) {
+            for (String m : post.mentions) {
+                mentions.merge(m, 1L, Long::sum);
+            }
+        }
         AuthorActivity a = authors.computeIfAbsent(post.authorId, k -> new AuthorActivity());
         a.maxFollowers = Math.max(a.maxFollowers, post.followers);
         a.nonRetweetPosts += PostFlags.has(f, PostFlags.RETWEET) ? 0 : 1;

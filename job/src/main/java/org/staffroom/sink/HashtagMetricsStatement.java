@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
-import org.staffroom.model.HashtagWindowMetrics;
+import org.staffroom.model.WindowMetrics;
 
 /** Upserts a row of hashtag_window_metrics. */
-final class HashtagMetricsStatement implements JdbcStatementBuilder<HashtagWindowMetrics> {
+final class HashtagMetricsStatement implements JdbcStatementBuilder<WindowMetrics> {
     private static final long serialVersionUID = 1L;
 
     static final String SQL;
@@ -20,8 +20,8 @@ final class HashtagMetricsStatement implements JdbcStatementBuilder<HashtagWindo
     }
 
     @Override
-    public void accept(PreparedStatement ps, HashtagWindowMetrics m) throws SQLException {
-        ps.setString(1, m.hashtag);
+    public void accept(PreparedStatement ps, WindowMetrics m) throws SQLException {
+        ps.setString(1, m.scope);
         ps.setString(2, m.windowSize);
         ps.setObject(3, Timestamps.of(m.windowStart));
         ps.setObject(4, Timestamps.of(m.windowEnd));

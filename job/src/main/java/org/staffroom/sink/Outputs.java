@@ -1,13 +1,18 @@
 package org.staffroom.sink;
 
 import org.apache.flink.api.connector.sink2.Sink;
-import org.staffroom.model.HashtagWindowMetrics;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.RejectedPost;
+import org.staffroom.model.TopAccount;
+import org.staffroom.model.WindowMetrics;
 
 /** Where the job's results go: one sink per output table. Tests may pass their own. */
 public interface Outputs {
-    Sink<HashtagWindowMetrics> hashtagMetrics();
+    Sink<WindowMetrics> hashtagMetrics();
+
+    Sink<WindowMetrics> chatSessionMetrics();
+
+    Sink<TopAccount> topAccounts();
 
     Sink<RejectedPost> rejectedPosts();
 

@@ -1,14 +1,18 @@
 package org.staffroom.sink;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.model.HashtagWindowMetrics;
+import org.staffroom.chats.ChatCalendar;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.RejectedPost;
+import org.staffroom.model.TopAccount;
+import org.staffroom.model.WindowMetrics;
 
 /**
  * The JDBC sinks (Sink V2) for every output table. Upserts make the effect exactly-once: a replay
@@ -17,10 +21,13 @@ import org.staffroom.model.RejectedPost;
 public final class PostgresSinks implements Outputs {
     private final JdbcConnectionOptions connection;
     private final JdbcExecutionOptions execution;
+    private final Map<String, String> chatHashtags;
 
-    public PostgresSinks(JdbcConnectionOptions connection, JdbcExecutionOptions execution) {
+    public PostgresSinks(JdbcConnectionOptions connection, JdbcExecutionOptions execution, ChatCalendar calendar) {
         this.connection = connection;
         this.execution = execution;
+        this.chatHashtags = new HashMap<>();
+        calendar.chats().forEach(chat -> chatHashtags.put(chat.chatId(), chat.hashtag()));
     }
 
     public static PostgresSinks create(StaffroomConfig config) {
@@ -38,12 +45,22 @@ public final class PostgresSinks implements Outputs {
                 .withBatchIntervalMs(config.sinkFlushInterval().toMillis())
                 .withMaxRetries(config.sinkMaxRetries())
                 .build();
-        return new PostgresSinks(connection.build(), execution);
+        return new PostgresSinks(connection.build(), execution, config.chatCalendar());
     }
 
     @Override
-    public Sink<HashtagWindowMetrics> hashtagMetrics() {
+    public Sink<WindowMetrics> hashtagMetrics() {
         return sink(HashtagMetricsStatement.SQL, new HashtagMetricsStatement());
+    }
+
+    @Override
+    public Sink<WindowMetrics> chatSessionMetrics() {
+        return sink(ChatSessionStatement.SQL, new ChatSessionStatement(chatHashtags));
+    }
+
+    @Override
+    public Sink<TopAccount> topAccounts() {
+        return sink(TopAccountStatement.SQL, new TopAccountStatement());
     }
 
     @Override

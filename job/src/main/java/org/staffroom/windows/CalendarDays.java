@@ -29,6 +29,11 @@ public final class CalendarDays implements WindowScheme {
     }
 
     @Override
+    public boolean ranksAccounts() {
+        return true;
+    }
+
+    @Override
     public long endOf(long windowStart) {
         LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(windowStart), zone);
         return day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();

@@ -37,7 +37,7 @@ class StaffroomConfigTest {
         assertThat(help.config).isNull();
         List<String> options = List.of("--bootstrap-servers", "--topic", "--group-id", "--starting-offsets",
                 "--bounded", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
-                "--window-sizes", "--day-zone", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
+                "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
                 "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--parallelism",
                 "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
         for (String option : options) {
@@ -80,8 +80,28 @@ class StaffroomConfigTest {
                 .contains("--jdbc-url must start with jdbc:postgresql:");
         assertThat(StaffroomConfig.parse("--no-such-flag").message).contains("Unknown option: '--no-such-flag'");
         assertThat(StaffroomConfig.parse("--no-such-flag").exitCode).isEqualTo(2);
+        assertThat(StaffroomConfig.parse("--live-refresh", "5m").message)
+                .contains("--live-refresh must be between 1s and 1m (contract §4: at least once a minute), got 5m");
+        assertThat(StaffroomConfig.parse("--chats", "/nonexistent/chats.json").message)
+                .contains("--chats: /nonexistent/chats.json");
         assertThatThrownBy(() -> StaffroomConfig.of("--jdbc-password-file", "/nonexistent/pw"))
                 .hasMessageContaining("--jdbc-password-file /nonexistent/pw does not exist or cannot be read");
+    }
+
+    @Test
+    void readsTheChatCalendarFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("chats.json");
+        Files.writeString(file, "{\"chats\": [{\"id\": \"mathschat\", \"hashtag\": \"#MathsChat\", "
+                + "\"day\": \"monday\", \"start\": \"19:30\", \"zone\": \"Europe/London\"}]}");
+        StaffroomConfig c = StaffroomConfig.of("--chats", file.toString());
+        assertThat(c.chatCalendar().chats()).extracting(chat -> chat.chatId() + " " + chat.hashtag())
+                .containsExactly("mathschat mathschat");
+        assertThat(StaffroomConfig.of().chatCalendar().chats()).extracting(chat -> chat.chatId())
+                .containsExactly("sltchat", "primedchat", "ukedchat");
+        Files.writeString(file, "{\"chats\": [{\"id\": \"x\", \"hashtag\": \"x\", \"day\": \"monday\", "
+                + "\"start\": \"19:30\", \"zone\": \"Europe/Lundon\"}]}");
+        assertThat(StaffroomConfig.parse("--chats", file.toString()).message)
+                .contains("zone 'Europe/Lundon' is not an IANA time zone");
     }
 
     @Test

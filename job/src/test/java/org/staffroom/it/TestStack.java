@@ -20,6 +20,7 @@ import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.schema.SchemaMigrations;
+import org.staffroom.sink.ChatsTable;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 
@@ -92,6 +93,7 @@ final class TestStack implements AutoCloseable {
                 "--checkpoint-interval", "1s"));
         args.addAll(List.of(extraArgs));
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
+        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
         StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));

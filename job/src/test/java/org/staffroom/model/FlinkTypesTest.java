@@ -13,8 +13,8 @@ import org.staffroom.metrics.WindowAccumulator;
 class FlinkTypesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {ParsedRecord.class, Post.class, RejectedPost.class, HashtagPost.class, LatePost.class,
-            HashtagWindowMetrics.class, WindowAccumulator.class})
+    @ValueSource(classes = {ParsedRecord.class, Post.class, RejectedPost.class, ScopedPost.class, LatePost.class,
+            WindowMetrics.class, TopAccount.class, WindowAccumulator.class})
     void isAPojoSerialisableWithoutKryo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.metrics.EngagementCounts;
-import org.staffroom.model.HashtagWindowMetrics;
+import org.staffroom.model.WindowMetrics;
 import org.staffroom.schema.SchemaMigrations;
 
 /** The schema in sql/: the contract's tables, loadable by Flyway and by plain psql alike, and the upserts. */
@@ -120,16 +120,16 @@ class PostgresSchemaTest {
         c.posts = 4;
         c.withLink = 1;
         c.brokering = 3;
-        HashtagWindowMetrics open = new HashtagWindowMetrics("edchat", "30m", 0, 1_800_000, c, false);
+        WindowMetrics open = new WindowMetrics("edchat", "30m", 0, 1_800_000, c, 0, false);
         EngagementCounts finalCounts = new EngagementCounts();
         finalCounts.posts = 5;
-        HashtagWindowMetrics closed = new HashtagWindowMetrics("edchat", "30m", 0, 1_800_000, finalCounts, true);
+        WindowMetrics closed = new WindowMetrics("edchat", "30m", 0, 1_800_000, finalCounts, 0, true);
         EngagementCounts empty = new EngagementCounts();
-        HashtagWindowMetrics none = new HashtagWindowMetrics("quiet", "30m", 0, 1_800_000, empty, true);
+        WindowMetrics none = new WindowMetrics("quiet", "30m", 0, 1_800_000, empty, 0, true);
 
         try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(HashtagMetricsStatement.SQL)) {
             HashtagMetricsStatement statement = new HashtagMetricsStatement();
-            for (HashtagWindowMetrics m : List.of(open, closed, open, none)) {
+            for (WindowMetrics m : List.of(open, closed, open, none)) {
                 statement.accept(ps, m);
                 ps.executeUpdate();
             }

@@ -20,28 +20,28 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 import org.staffroom.metrics.EngagementCounts;
-import org.staffroom.model.HashtagPost;
-import org.staffroom.model.HashtagWindowMetrics;
+import org.staffroom.model.ScopedPost;
+import org.staffroom.model.WindowMetrics;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.Post;
 
 class HashtagWindowsTest {
     private static final List<WindowScheme> SIZES = WindowSizes.parse(List.of("30m", "1d"), ZoneOffset.UTC);
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, HashtagPost, HashtagWindowMetrics> harness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> harness(
             Duration lateness) throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, HashtagPost, HashtagWindowMetrics> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new HashtagWindows(SIZES, lateness.toMillis()),
-                        hp -> hp.hashtag, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h =
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                        new EngagementWindows(new HashtagScopes(SIZES), lateness.toMillis(), 0), sp -> sp.scope, Types.STRING);
         h.open();
         return h;
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, HashtagPost, HashtagWindowMetrics> h,
+    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
             Post... posts) throws Exception {
         for (Post p : posts) {
             for (String tag : p.hashtags) {
-                h.processElement(new HashtagPost(tag, p), p.createdAt);
+                h.processElement(new ScopedPost(tag, p), p.createdAt);
             }
         }
     }
@@ -50,9 +50,9 @@ class HashtagWindowsTest {
         return Instant.parse(instant).toEpochMilli();
     }
 
-    private static List<HashtagWindowMetrics> rows(
-            KeyedOneInputStreamOperatorTestHarness<String, HashtagPost, HashtagWindowMetrics> h, String hashtag) {
-        return h.extractOutputValues().stream().filter(m -> m.hashtag.equals(hashtag)).collect(Collectors.toList());
+    private static List<WindowMetrics> rows(
+            KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h, String hashtag) {
+        return h.extractOutputValues().stream().filter(m -> m.scope.equals(hashtag)).collect(Collectors.toList());
     }
 
     private static EngagementCounts counts(long posts, long originals, long retweets, long replies, long quotes,
@@ -97,14 +97,14 @@ class HashtagWindowsTest {
         h.processWatermark(Long.MAX_VALUE);
 
         assertThat(rows(h, "ukedchat")).containsExactlyInAnyOrder(
-                new HashtagWindowMetrics("ukedchat", "30m", at("2025-01-09T20:00:00Z"), at("2025-01-09T20:30:00Z"),
-                        counts(4, 1, 1, 1, 1, 1, 1, 1, 3, 1, 3, 2, 3, 170), true),
-                new HashtagWindowMetrics("ukedchat", "30m", at("2025-01-09T20:30:00Z"), at("2025-01-09T21:00:00Z"),
-                        counts(2, 1, 1, 0, 0, 1, 0, 0, 1, 1, 2, 1, 1, 70), true),
-                new HashtagWindowMetrics("ukedchat", "1d", at("2025-01-09T00:00:00Z"), at("2025-01-10T00:00:00Z"),
-                        counts(6, 2, 2, 1, 1, 2, 1, 1, 4, 2, 4, 3, 4, 190), true));
+                new WindowMetrics("ukedchat", "30m", at("2025-01-09T20:00:00Z"), at("2025-01-09T20:30:00Z"),
+                        counts(4, 1, 1, 1, 1, 1, 1, 1, 3, 1, 3, 2, 3, 170), 0, true),
+                new WindowMetrics("ukedchat", "30m", at("2025-01-09T20:30:00Z"), at("2025-01-09T21:00:00Z"),
+                        counts(2, 1, 1, 0, 0, 1, 0, 0, 1, 1, 2, 1, 1, 70), 0, true),
+                new WindowMetrics("ukedchat", "1d", at("2025-01-09T00:00:00Z"), at("2025-01-10T00:00:00Z"),
+                        counts(6, 2, 2, 1, 1, 2, 1, 1, 4, 2, 4, 3, 4, 190), 0, true));
         assertThat(rows(h, "edchat")).hasSize(2);
-        assertThat(h.getSideOutput(HashtagWindows.LATE)).isNull();
+        assertThat(h.getSideOutput(EngagementWindows.LATE)).isNull();
     }
 
     @Test
@@ -115,7 +115,7 @@ class HashtagWindowsTest {
         feed(h, post("b", "2025-01-16T20:01:00Z", "alice").build(), post("c", "2025-01-16T20:02:00Z", "bob").build());
         h.processWatermark(Long.MAX_VALUE);
 
-        List<HashtagWindowMetrics> week2 = rows(h, "ukedchat").stream()
+        List<WindowMetrics> week2 = rows(h, "ukedchat").stream()
                 .filter(m -> m.windowStart >= at("2025-01-16T00:00:00Z")).collect(Collectors.toList());
         assertThat(week2).hasSize(2).allSatisfy(m -> {
             assertThat(m.counts.participants).isEqualTo(2);
@@ -133,19 +133,19 @@ class HashtagWindowsTest {
         feed(h, late);
         h.processWatermark(Long.MAX_VALUE);
 
-        List<HashtagWindowMetrics> rows = rows(h, "ukedchat");
+        List<WindowMetrics> rows = rows(h, "ukedchat");
         assertThat(rows).filteredOn(m -> m.windowSize.equals("30m")).singleElement()
                 .satisfies(m -> assertThat(m.counts.posts).isEqualTo(1));
         assertThat(rows).filteredOn(m -> m.windowSize.equals("1d")).singleElement()
                 .satisfies(m -> assertThat(m.counts.posts).isEqualTo(2));
         List<LatePost> lates = new ArrayList<>();
-        for (StreamRecord<LatePost> r : h.getSideOutput(HashtagWindows.LATE)) {
+        for (StreamRecord<LatePost> r : h.getSideOutput(EngagementWindows.LATE)) {
             lates.add(r.getValue());
         }
-        assertThat(lates).extracting(l -> l.scope).containsExactlyInAnyOrder("ukedchat", "edchat");
-        assertThat(lates).filteredOn(l -> l.scope.equals("ukedchat")).singleElement().satisfies(l -> {
+        assertThat(lates).extracting(l -> l.scope).containsExactlyInAnyOrder("hashtag:ukedchat", "hashtag:edchat");
+        assertThat(lates).filteredOn(l -> l.scope.equals("hashtag:ukedchat")).singleElement().satisfies(l -> {
             assertThat(l.id).isEqualTo("late");
-            assertThat(l.scope).isEqualTo("ukedchat");
+            assertThat(l.scope).isEqualTo("hashtag:ukedchat");
             assertThat(l.hashtags).containsExactly("ukedchat", "edchat");
             assertThat(l.missed).containsExactly("30m@2025-01-09T20:00:00Z");
         });
@@ -171,11 +171,11 @@ class HashtagWindowsTest {
         h.processWatermark(at("2025-01-09T21:00:00Z"));
         feed(h, post("e0", "2025-01-09T20:10:00Z", "eve").build());
 
-        List<HashtagWindowMetrics> second = rows(h, "ukedchat").stream()
+        List<WindowMetrics> second = rows(h, "ukedchat").stream()
                 .filter(m -> m.windowStart == at("2025-01-09T20:30:00Z")).collect(Collectors.toList());
         assertThat(second).extracting(m -> m.counts.newParticipants).containsExactly(1L, 0L);
         h.processWatermark(Long.MAX_VALUE);
-        List<HashtagWindowMetrics> finals = rows(h, "ukedchat").stream().filter(m -> m.isFinal)
+        List<WindowMetrics> finals = rows(h, "ukedchat").stream().filter(m -> m.isFinal)
                 .collect(Collectors.toList());
         assertThat(finals).filteredOn(m -> m.windowSize.equals("30m"))
                 .extracting(m -> m.counts.newParticipants).containsExactlyInAnyOrder(2L, 0L);
