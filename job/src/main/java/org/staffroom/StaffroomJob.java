@@ -88,24 +88,36 @@ public final class StaffroomJob {
                 .uid("hashtag-windows");
 
         SingleOutputStreamOperator<WindowMetrics> chatMetrics = uniquePosts
-                .flatMap(new AssignChatSessions(config.chatCalendar()))
+                .flatMap(AssignChatSessions.inSessions(config.chatCalendar()))
                 .name("assign-chat-sessions")
                 .uid("assign-chat-sessions")
                 .keyBy(p -> p.scope)
-                .process(new EngagementWindows(new ChatScopes(config.chatCalendar()),
+                .process(new EngagementWindows(ChatScopes.sessions(config.chatCalendar()),
                         config.allowedLateness().toMillis(), config.liveRefresh().toMillis()))
                 .name("chat-sessions")
                 .uid("chat-sessions");
 
+        SingleOutputStreamOperator<WindowMetrics> chatWeekMetrics = uniquePosts
+                .flatMap(AssignChatSessions.outsideSessions(config.chatCalendar()))
+                .name("assign-chat-weeks")
+                .uid("assign-chat-weeks")
+                .keyBy(p -> p.scope)
+                .process(new EngagementWindows(ChatScopes.restOfWeek(config.chatCalendar()),
+                        config.allowedLateness().toMillis(), 0))
+                .name("chat-weeks")
+                .uid("chat-weeks");
+
         hashtagMetrics.sinkTo(outputs.hashtagMetrics()).name("hashtag-metrics-sink").uid("hashtag-metrics-sink");
         chatMetrics.sinkTo(outputs.chatSessionMetrics()).name("chat-session-sink").uid("chat-session-sink");
+        chatWeekMetrics.sinkTo(outputs.chatWeekMetrics()).name("chat-week-sink").uid("chat-week-sink");
         hashtagMetrics.getSideOutput(EngagementWindows.TOP_ACCOUNTS)
                 .union(chatMetrics.getSideOutput(EngagementWindows.TOP_ACCOUNTS))
                 .sinkTo(outputs.topAccounts())
                 .name("top-accounts-sink")
                 .uid("top-accounts-sink");
         hashtagMetrics.getSideOutput(EngagementWindows.LATE)
-                .union(chatMetrics.getSideOutput(EngagementWindows.LATE))
+                .union(chatMetrics.getSideOutput(EngagementWindows.LATE),
+                        chatWeekMetrics.getSideOutput(EngagementWindows.LATE))
                 .sinkTo(outputs.latePosts())
                 .name("late-posts-sink")
                 .uid("late-posts-sink");

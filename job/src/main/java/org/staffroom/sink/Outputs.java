@@ -12,6 +12,9 @@ public interface Outputs {
 
     Sink<WindowMetrics> chatSessionMetrics();
 
+    /** The chat hashtag's posts outside the sessions, per week of the chat. */
+    Sink<WindowMetrics> chatWeekMetrics();
+
     Sink<TopAccount> topAccounts();
 
     Sink<RejectedPost> rejectedPosts();

@@ -55,7 +55,14 @@ public final class PostgresSinks implements Outputs {
 
     @Override
     public Sink<WindowMetrics> chatSessionMetrics() {
-        return sink(ChatSessionStatement.SQL, new ChatSessionStatement(chatHashtags));
+        ChatRowStatement statement = ChatRowStatement.sessions(chatHashtags);
+        return sink(statement.sql, statement);
+    }
+
+    @Override
+    public Sink<WindowMetrics> chatWeekMetrics() {
+        ChatRowStatement statement = ChatRowStatement.weeks(chatHashtags);
+        return sink(statement.sql, statement);
     }
 
     @Override

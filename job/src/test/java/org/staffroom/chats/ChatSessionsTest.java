@@ -29,7 +29,7 @@ class ChatSessionsTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> harness(
             Duration lateness, Duration liveRefresh) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new EngagementWindows(new ChatScopes(CALENDAR),
+                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new EngagementWindows(ChatScopes.sessions(CALENDAR),
                         lateness.toMillis(), liveRefresh.toMillis()), sp -> sp.scope, Types.STRING);
         h.open();
         return h;
@@ -38,7 +38,7 @@ class ChatSessionsTest {
     /** Posts through the real session assignment, as the job does. */
     private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
             Post... posts) throws Exception {
-        AssignChatSessions assign = new AssignChatSessions(CALENDAR);
+        AssignChatSessions assign = AssignChatSessions.inSessions(CALENDAR);
         for (Post p : posts) {
             List<ScopedPost> scoped = new ArrayList<>();
             assign.flatMap(p, new Collector<>() {

@@ -64,4 +64,39 @@ class ChatPipelineTest extends StackTest {
                 "chat_id=ukedchat|hashtag=ukedchat|day_of_week=thursday|local_start=20:00:00|duration=00:30:00|"
                         + "time_zone=Europe/London|active=t");
     }
+
+    @Test
+    void theViewComparesTheSessionWithTheRestOfItsWeek() throws Exception {
+        String topic = stack.topic(1);
+        String db = stack.database();
+        stack.write(topic, 0, List.of(
+                PostEvent.of("o1", "2025-01-06T09:00:00Z", "dave").text("New EEF guidance https://eef.org.uk "
+                        + "#UKEdChat").toBytes(),
+                PostEvent.of("o2", "2025-01-07T12:00:00Z", "erin").retweetOf("o1").urls("https://eef.org.uk")
+                        .hashtags("ukedchat").toBytes(),
+                PostEvent.of("s1", "2025-01-09T20:05:00Z", "alice").replyTo("q1").text("A1 retrieval #ukedchat")
+                        .toBytes(),
+                PostEvent.of("s2", "2025-01-09T20:10:00Z", "bob").replyTo("s1").text("Does it work in EYFS? "
+                        + "#ukedchat").toBytes(),
+                PostEvent.of("s3", "2025-01-09T20:15:00Z", "carol").text("Thanks @alice #ukedchat").toBytes(),
+                PostEvent.of("o3", "2025-01-09T21:00:00Z", "alice").text("Slides: https://example.org/s "
+                        + "#ukedchat").toBytes()));
+
+        stack.runJob(topic, db);
+
+        assertThat(stack.rows(db, "SELECT chat_id, hashtag, week_start, week_end, posts, participants, with_link, "
+                + "retweets, is_final FROM chat_week_metrics")).containsExactly(
+                "chat_id=ukedchat|hashtag=ukedchat|week_start=2025-01-06 00:00:00+00|week_end=2025-01-13 00:00:00+00|"
+                        + "posts=3|participants=3|with_link=3|retweets=1|is_final=t");
+        assertThat(stack.rows(db, "SELECT chat_id, hashtag, week_start, sessions, session_posts, "
+                + "session_participants, session_reply_ratio::float8, session_link_ratio::float8, "
+                + "session_mention_ratio::float8, session_retweet_ratio::float8, rest_posts, rest_participants, "
+                + "rest_reply_ratio::float8, rest_link_ratio::float8, rest_mention_ratio::float8, "
+                + "rest_retweet_ratio::float8, is_final FROM chat_sessions_vs_rest_of_week")).containsExactly(
+                "chat_id=ukedchat|hashtag=ukedchat|week_start=2025-01-06 00:00:00+00|sessions=1|session_posts=3|"
+                        + "session_participants=3|session_reply_ratio=0.6666666666666666|session_link_ratio=0|"
+                        + "session_mention_ratio=0.3333333333333333|session_retweet_ratio=0|rest_posts=3|"
+                        + "rest_participants=3|rest_reply_ratio=0|rest_link_ratio=1|rest_mention_ratio=0|"
+                        + "rest_retweet_ratio=0.3333333333333333|is_final=t");
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -30,6 +31,7 @@ import org.staffroom.source.KafkaPostSource;
  */
 final class TestStack implements AutoCloseable {
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Duration BOUNDED_RUN_LIMIT = Duration.ofMinutes(3);
 
     final EmbeddedKafka kafka;
     final EmbeddedPostgres postgres;
@@ -82,7 +84,15 @@ final class TestStack implements AutoCloseable {
     void runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--bounded"));
         args.addAll(List.of(extraArgs));
-        startJob(topic, jdbcUrl, args.toArray(new String[0])).getJobExecutionResult().get();
+        JobClient job = startJob(topic, jdbcUrl, args.toArray(new String[0]));
+        try {
+            // the job restarts on failure, forever by design: a test must not wait for that
+            job.getJobExecutionResult().get(BOUNDED_RUN_LIMIT.toMinutes(), TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            job.cancel().get();
+            throw new AssertionError("the bounded job did not finish within " + BOUNDED_RUN_LIMIT
+                    + "; see the log for the failure it keeps restarting from", e);
+        }
     }
 
     /** Starts the job on the MiniCluster from the beginning of the topic; the caller stops it. */

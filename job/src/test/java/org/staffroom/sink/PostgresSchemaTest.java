@@ -80,6 +80,17 @@ class PostgresSchemaTest {
                 "mention_ratio", "retweet_ratio", "reply_ratio", "brokering_ratio", "is_final", "updated_at")) {
             assertThat(names).contains("hashtag_window_metrics." + column);
         }
+        for (String column : List.of("chat_id", "hashtag", "session_start", "session_end", "posts", "originals",
+                "retweets", "replies", "quotes", "with_link", "with_mention", "with_cotag", "brokering", "questions",
+                "participants", "contributors", "new_participants", "returning_participants", "reach", "link_ratio",
+                "mention_ratio", "retweet_ratio", "reply_ratio", "brokering_ratio", "retained_from_previous",
+                "is_final", "updated_at")) {
+            assertThat(names).contains("chat_session_metrics." + column);
+        }
+        for (String column : List.of("scope", "scope_key", "window_start", "kind", "rank", "account", "posts")) {
+            assertThat(names).contains("top_accounts." + column);
+        }
+        assertThat(names).contains("chats.chat_id", "chats.hashtag");
         for (String column : List.of("received_at", "topic", "partition", "offset", "reason", "payload")) {
             assertThat(names).contains("rejected_posts." + column);
         }
