@@ -90,6 +90,13 @@ class HashtagPipelineTest extends StackTest {
                         + "earliest accepted event time|payload=" + new String(evening().get(10), StandardCharsets.UTF_8)
                         + "|payload_bytes=" + evening().get(10).length);
         assertThat(stack.rows(db, "SELECT topic FROM rejected_posts")).containsOnly("topic=" + topic);
+        assertThat(stack.rows(db, "SELECT scope_key, window_start, kind, rank, account, posts FROM top_accounts "
+                + "WHERE scope = 'hashtag_day' ORDER BY scope_key, kind, rank")).containsExactly(
+                "scope_key=edchat|window_start=2025-01-09 00:00:00+00|kind=contributor|rank=1|account=alice_t|posts=1",
+                "scope_key=ukedchat|window_start=2025-01-09 00:00:00+00|kind=contributor|rank=1|account=alice_t|posts=2",
+                "scope_key=ukedchat|window_start=2025-01-09 00:00:00+00|kind=contributor|rank=2|account=bob|posts=1",
+                "scope_key=ukedchat|window_start=2025-01-09 00:00:00+00|kind=contributor|rank=3|account=carol|posts=1",
+                "scope_key=ukedchat|window_start=2025-01-09 00:00:00+00|kind=mentioned|rank=1|account=carol|posts=1");
         assertThat(stack.rows(db, "SELECT * FROM late_posts")).isEmpty();
     }
 
