@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -226,6 +229,13 @@ public final class EmbeddedKafka implements AutoCloseable {
             while (true) {
                 Optional<TopicDescription> description = describe(name);
                 if (description.isPresent() && allLed(description.get(), partitions)) {
+                    // the metadata names a leader a moment before it serves: an idempotent producer
+                    // writing at once could see its first batch refused; a ListOffsets answer means it serves
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    for (int p = 0; p < partitions; p++) {
+                        latest.put(new TopicPartition(name, p), OffsetSpec.latest());
+                    }
+                    admin.listOffsets(latest).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
                 if (System.nanoTime() - deadline > 0) {

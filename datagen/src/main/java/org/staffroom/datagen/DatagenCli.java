@@ -1,0 +1,88 @@
+package org.staffroom.datagen;
+
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code datagen} command line: the producer side of Staffroom. Each tool is a subcommand; add
+ * new ones to the {@code subcommands} list below.
+ *
+ * <p>Exit codes: 0 done, 1 failed while running (cannot write the file, Kafka unreachable), 2 bad
+ * usage (with a message naming the option).
+ */
+@Command(name = "datagen", mixinStandardHelpOptions = true, version = "Staffroom datagen 0.1.0",
+        usageHelpWidth = 100,
+        description = "Post events for Staffroom in the contract's input format (§1).",
+        subcommands = {
+            GenerateCommand.class,
+            ReplayCommand.class,
+        })
+public final class DatagenCli implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    private final OutputStream stdout;
+    private final PrintStream stderr;
+
+    public DatagenCli() {
+        this(System.out, System.err);
+    }
+
+    public DatagenCli(OutputStream stdout, PrintStream stderr) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Where a subcommand writes data (raw bytes), e.g. {@code generate --output -}. */
+    public OutputStream stdout() {
+        return stdout;
+    }
+
+    /** Where a subcommand reports progress and errors. */
+    public PrintStream stderr() {
+        return stderr;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String... args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(OutputStream stdout, PrintStream stderr, String... args) {
+        return commandLine(stdout, stderr).execute(args);
+    }
+
+    static CommandLine commandLine(OutputStream stdout, PrintStream stderr) {
+        CommandLine cl = new CommandLine(new DatagenCli(stdout, stderr));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + describe(e));
+            return EXIT_FAILED;
+        });
+        return cl;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+}
