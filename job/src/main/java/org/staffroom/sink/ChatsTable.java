@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.postgresql.util.PGInterval;
 import org.staffroom.chats.ChatCalendar;
@@ -17,30 +18,22 @@ import org.staffroom.config.JdbcOptions;
  * insert and update, not delete).
  */
 public final class ChatsTable {
-    private static final String UPSERT = "INSERT INTO chats (chat_id, hashtag, day_of_week, local_start, duration, "
-            + "time_zone, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, true, now()) ON CONFLICT (chat_id) DO UPDATE SET "
-            + "hashtag = EXCLUDED.hashtag, day_of_week = EXCLUDED.day_of_week, local_start = EXCLUDED.local_start, "
-            + "duration = EXCLUDED.duration, time_zone = EXCLUDED.time_zone, active = true, updated_at = now()";
     private static final String DEACTIVATE =
             "UPDATE chats SET active = false, updated_at = now() WHERE active AND NOT (chat_id = ANY (?))";
 
     private ChatsTable() {}
 
     public static void mirror(JdbcOptions jdbc, ChatCalendar calendar) throws SQLException {
+        Upsert upsert = new Upsert();
         try (Connection c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
             c.setAutoCommit(false);
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT);
+            try (PreparedStatement write = c.prepareStatement(upsert.sql);
                     PreparedStatement deactivate = c.prepareStatement(DEACTIVATE)) {
                 for (ChatSchedule chat : calendar.chats()) {
-                    upsert.setString(1, chat.chatId());
-                    upsert.setString(2, chat.hashtag());
-                    upsert.setString(3, chat.day().name().toLowerCase(Locale.ROOT));
-                    upsert.setObject(4, chat.start());
-                    upsert.setObject(5, interval(chat.duration()));
-                    upsert.setString(6, chat.zone().getId());
-                    upsert.addBatch();
+                    upsert.accept(write, chat);
+                    write.addBatch();
                 }
-                upsert.executeBatch();
+                write.executeBatch();
                 deactivate.setArray(1, c.createArrayOf("text",
                         calendar.chats().stream().map(ChatSchedule::chatId).toArray()));
                 deactivate.executeUpdate();
@@ -49,6 +42,26 @@ public final class ChatsTable {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    private static final class Upsert extends UpsertStatement<ChatSchedule> {
+        private static final long serialVersionUID = 1L;
+
+        Upsert() {
+            super("chats", List.of("chat_id"), List.of("hashtag", "day_of_week", "local_start", "duration",
+                    "time_zone", "active"), OnConflict.REPLACE, true);
+        }
+
+        @Override
+        void keys(Params p, ChatSchedule chat) throws SQLException {
+            p.text(chat.chatId());
+        }
+
+        @Override
+        void values(Params p, ChatSchedule chat) throws SQLException {
+            p.text(chat.hashtag()).text(chat.day().name().toLowerCase(Locale.ROOT)).object(chat.start())
+                    .object(interval(chat.duration())).text(chat.zone().getId()).flag(true);
         }
     }
 

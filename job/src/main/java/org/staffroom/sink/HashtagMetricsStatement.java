@@ -1,31 +1,38 @@
 package org.staffroom.sink;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.staffroom.model.WindowMetrics;
 
 /** Upserts a row of hashtag_window_metrics. */
-final class HashtagMetricsStatement implements JdbcStatementBuilder<WindowMetrics> {
+final class HashtagMetricsStatement extends UpsertStatement<WindowMetrics> {
     private static final long serialVersionUID = 1L;
 
-    static final String SQL;
+    HashtagMetricsStatement() {
+        super("hashtag_window_metrics", List.of("hashtag", "window_size", "window_start"), values(),
+                OnConflict.KEEP_FINAL, true);
+    }
 
-    static {
+    private static List<String> values() {
         List<String> values = new ArrayList<>(List.of("window_end"));
         values.addAll(EngagementColumns.NAMES);
-        SQL = Upsert.finalAware("hashtag_window_metrics", List.of("hashtag", "window_size", "window_start"), values);
+        return values;
     }
 
     @Override
-    public void accept(PreparedStatement ps, WindowMetrics m) throws SQLException {
-        ps.setString(1, m.scope);
-        ps.setString(2, m.windowSize);
-        ps.setObject(3, Timestamps.of(m.windowStart));
-        ps.setObject(4, Timestamps.of(m.windowEnd));
-        int next = EngagementColumns.bind(ps, 5, m.counts);
-        ps.setBoolean(next, m.isFinal);
+    void keys(Params p, WindowMetrics m) throws SQLException {
+        p.text(m.scope).text(m.windowSize).instant(m.windowStart);
+    }
+
+    @Override
+    void values(Params p, WindowMetrics m) throws SQLException {
+        p.instant(m.windowEnd);
+        EngagementColumns.bind(p, m.counts);
+    }
+
+    @Override
+    boolean isFinal(WindowMetrics m) {
+        return m.isFinal;
     }
 }

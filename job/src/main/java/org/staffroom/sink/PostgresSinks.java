@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.chats.ChatCalendar;
@@ -50,39 +49,37 @@ public final class PostgresSinks implements Outputs {
 
     @Override
     public Sink<WindowMetrics> hashtagMetrics() {
-        return sink(HashtagMetricsStatement.SQL, new HashtagMetricsStatement());
+        return sink(new HashtagMetricsStatement());
     }
 
     @Override
     public Sink<WindowMetrics> chatSessionMetrics() {
-        ChatRowStatement statement = ChatRowStatement.sessions(chatHashtags);
-        return sink(statement.sql, statement);
+        return sink(ChatRowStatement.sessions(chatHashtags));
     }
 
     @Override
     public Sink<WindowMetrics> chatWeekMetrics() {
-        ChatRowStatement statement = ChatRowStatement.weeks(chatHashtags);
-        return sink(statement.sql, statement);
+        return sink(ChatRowStatement.weeks(chatHashtags));
     }
 
     @Override
     public Sink<TopAccount> topAccounts() {
-        return sink(TopAccountStatement.SQL, new TopAccountStatement());
+        return sink(new TopAccountStatement());
     }
 
     @Override
     public Sink<RejectedPost> rejectedPosts() {
-        return sink(RejectedPostStatement.SQL, new RejectedPostStatement());
+        return sink(new RejectedPostStatement());
     }
 
     @Override
     public Sink<LatePost> latePosts() {
-        return sink(LatePostStatement.SQL, new LatePostStatement());
+        return sink(new LatePostStatement());
     }
 
-    private <T> Sink<T> sink(String sql, JdbcStatementBuilder<T> statement) {
+    private <T> Sink<T> sink(UpsertStatement<T> statement) {
         return JdbcSink.<T>builder()
-                .withQueryStatement(sql, statement)
+                .withQueryStatement(statement.sql, statement)
                 .withExecutionOptions(execution)
                 .buildAtLeastOnce(connection);
     }

@@ -1,26 +1,25 @@
 package org.staffroom.sink;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+import java.util.List;
 import org.staffroom.model.TopAccount;
 
 /** Upserts a row of top_accounts; only final windows have them, so a rewrite carries the same values. */
-final class TopAccountStatement implements JdbcStatementBuilder<TopAccount> {
+final class TopAccountStatement extends UpsertStatement<TopAccount> {
     private static final long serialVersionUID = 1L;
 
-    static final String SQL = "INSERT INTO top_accounts (scope, scope_key, window_start, kind, rank, account, posts) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, scope_key, window_start, kind, rank) "
-            + "DO UPDATE SET account = EXCLUDED.account, posts = EXCLUDED.posts";
+    TopAccountStatement() {
+        super("top_accounts", List.of("scope", "scope_key", "window_start", "kind", "rank"),
+                List.of("account", "posts"), OnConflict.REPLACE, false);
+    }
 
     @Override
-    public void accept(PreparedStatement ps, TopAccount t) throws SQLException {
-        ps.setString(1, t.scope);
-        ps.setString(2, t.scopeKey);
-        ps.setObject(3, Timestamps.of(t.windowStart));
-        ps.setString(4, t.kind);
-        ps.setInt(5, t.rank);
-        ps.setString(6, t.account);
-        ps.setLong(7, t.posts);
+    void keys(Params p, TopAccount t) throws SQLException {
+        p.text(t.scope).text(t.scopeKey).instant(t.windowStart).text(t.kind).number(t.rank);
+    }
+
+    @Override
+    void values(Params p, TopAccount t) throws SQLException {
+        p.text(t.account).number(t.posts);
     }
 }

@@ -138,7 +138,7 @@ class PostgresSchemaTest {
         EngagementCounts empty = new EngagementCounts();
         WindowMetrics none = new WindowMetrics("quiet", "30m", 0, 1_800_000, empty, 0, true);
 
-        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(HashtagMetricsStatement.SQL)) {
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
             HashtagMetricsStatement statement = new HashtagMetricsStatement();
             for (WindowMetrics m : List.of(open, closed, open, none)) {
                 statement.accept(ps, m);

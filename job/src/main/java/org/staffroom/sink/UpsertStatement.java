@@ -1,0 +1,87 @@
+package org.staffroom.sink;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
+
+/**
+ * An {@code INSERT … ON CONFLICT} built from one list of keys and one of values, so they cannot
+ * drift apart. The update repeats the values as parameters instead of reading them through
+ * {@code EXCLUDED}: that would need SELECT on every column, and the job's role may only insert and
+ * update (contract §5).
+ */
+abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
+    private static final long serialVersionUID = 1L;
+
+    /** What happens when the key is already there. */
+    enum OnConflict {
+        /** Rewrite the row unless it is final and the new one is not: a final row is never reopened. */
+        KEEP_FINAL,
+        /** Rewrite the row. */
+        REPLACE,
+        /** Keep the first row written (first delivery wins). */
+        KEEP_FIRST
+    }
+
+    final String sql;
+    private final OnConflict onConflict;
+
+    /** @param stamped whether the table has an updated_at column set to now() on every write */
+    UpsertStatement(String table, List<String> keys, List<String> values, OnConflict onConflict, boolean stamped) {
+        this.onConflict = onConflict;
+        List<String> updated = new ArrayList<>(values);
+        if (onConflict == OnConflict.KEEP_FINAL) {
+            updated.add("is_final");
+        }
+        List<String> columns = new ArrayList<>(keys);
+        columns.addAll(updated);
+        String stamp = stamped ? ", updated_at" : "";
+        String now = stamped ? ", now()" : "";
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+                .append(String.join(", ", columns)).append(stamp).append(") VALUES (")
+                .append(String.join(", ", Collections.nCopies(columns.size(), "?"))).append(now)
+                .append(") ON CONFLICT (").append(String.join(", ", keys)).append(") ");
+        if (onConflict == OnConflict.KEEP_FIRST) {
+            sql.append("DO NOTHING");
+        } else {
+            sql.append("DO UPDATE SET ")
+                    .append(updated.stream().map(c -> c + " = ?").collect(Collectors.joining(", ")))
+                    .append(stamped ? ", updated_at = now()" : "");
+            if (onConflict == OnConflict.KEEP_FINAL) {
+                sql.append(" WHERE NOT ").append(table).append(".is_final OR ?");
+            }
+        }
+        this.sql = sql.toString();
+    }
+
+    /** Binds the key columns, in order. */
+    abstract void keys(Params p, T row) throws SQLException;
+
+    /** Binds the value columns, in order (without is_final). */
+    abstract void values(Params p, T row) throws SQLException;
+
+    /** For {@link OnConflict#KEEP_FINAL}: whether the row is final. */
+    boolean isFinal(T row) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no is_final");
+    }
+
+    @Override
+    public void accept(PreparedStatement ps, T row) throws SQLException {
+        Params p = new Params(ps);
+        keys(p, row);
+        values(p, row);
+        if (onConflict == OnConflict.KEEP_FINAL) {
+            p.flag(isFinal(row));
+        }
+        if (onConflict != OnConflict.KEEP_FIRST) {
+            values(p, row);
+        }
+        if (onConflict == OnConflict.KEEP_FINAL) {
+            p.flag(isFinal(row)).flag(isFinal(row));
+        }
+    }
+}
