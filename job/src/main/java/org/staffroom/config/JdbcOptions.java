@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +34,15 @@ public final class JdbcOptions {
             description = "File holding the database password (first line); takes precedence over the variable.")
     Path passwordFile;
 
+    @Option(names = "--jdbc-ssl-mode", defaultValue = "prefer", paramLabel = "MODE",
+            description = "TLS to PostgreSQL: disable, allow, prefer, require, verify-ca or verify-full "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String sslMode;
+
+    @Option(names = "--jdbc-ssl-root-cert", paramLabel = "FILE",
+            description = "CA certificate (PEM) to verify the server with, for verify-ca and verify-full.")
+    Path sslRootCert;
+
     void validate() {
         StaffroomConfig.require(url.startsWith("jdbc:postgresql:"), "--jdbc-url must start with jdbc:postgresql: "
                 + "(got '" + url.replaceAll("password=[^&]*", "password=***") + "')");
@@ -37,6 +52,37 @@ public final class JdbcOptions {
             StaffroomConfig.require(Files.isReadable(passwordFile), "--jdbc-password-file " + passwordFile
                     + " does not exist or cannot be read");
         }
+        StaffroomConfig.require(SSL_MODES.contains(sslMode), "--jdbc-ssl-mode must be one of " + SSL_MODES
+                + ", got '" + sslMode + "'");
+        if (sslRootCert != null) {
+            StaffroomConfig.require(Files.isReadable(sslRootCert), "--jdbc-ssl-root-cert " + sslRootCert
+                    + " does not exist or cannot be read");
+        }
+    }
+
+    private static final List<String> SSL_MODES =
+            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+    /** The driver's connection properties beyond URL, user and password: the TLS settings. */
+    public Map<String, String> driverProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("sslmode", sslMode);
+        if (sslRootCert != null) {
+            props.put("sslrootcert", sslRootCert.toString());
+        }
+        return props;
+    }
+
+    /** A connection with every setting, for the job's own statements outside the sinks. */
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.putAll(driverProperties());
+        props.put("user", user);
+        String password = password();
+        if (password != null) {
+            props.put("password", password);
+        }
+        return DriverManager.getConnection(url, props);
     }
 
     public String url() {
@@ -63,7 +109,7 @@ public final class JdbcOptions {
     /** For logs: where the password comes from, never the password. */
     @Override
     public String toString() {
-        return "jdbc=" + url + " user=" + user + " password from "
+        return "jdbc=" + url + " user=" + user + " sslmode=" + sslMode + " password from "
                 + (passwordFile != null ? "file " + passwordFile : "$" + passwordEnv);
     }
 }

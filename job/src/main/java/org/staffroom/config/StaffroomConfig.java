@@ -42,6 +42,11 @@ public final class StaffroomConfig {
                     + "the beginning, or new records only (default: ${DEFAULT-VALUE}).")
     StartingOffsets startingOffsets;
 
+    @Option(names = "--kafka-properties", paramLabel = "FILE",
+            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for the source; read at "
+                    + "start, values never logged.")
+    Path kafkaPropertiesFile;
+
     @Option(names = "--bounded", description = "Stop at the offsets present when the job starts, once "
             + "everything before them is processed and written (default: run forever).")
     boolean bounded;
@@ -122,6 +127,7 @@ public final class StaffroomConfig {
 
     private List<WindowScheme> windowSchemes;
     private ChatCalendar chatCalendar;
+    private KafkaProperties kafkaProperties;
 
     private StaffroomConfig() {}
 
@@ -174,6 +180,7 @@ public final class StaffroomConfig {
         require(!topic.isBlank(), "--topic must not be empty");
         require(!groupId.isBlank(), "--group-id must not be empty");
         jdbc.validate();
+        kafkaProperties = KafkaProperties.read(kafkaPropertiesFile);
         ZoneId zone;
         try {
             zone = ZoneId.of(dayZone);
@@ -217,6 +224,7 @@ public final class StaffroomConfig {
     public String bootstrapServers() { return bootstrapServers; }
     public String topic() { return topic; }
     public String groupId() { return groupId; }
+    public KafkaProperties kafkaProperties() { return kafkaProperties; }
     public StartingOffsets startingOffsets() { return startingOffsets; }
     public boolean bounded() { return bounded; }
     public JdbcOptions jdbc() { return jdbc; }
@@ -240,7 +248,7 @@ public final class StaffroomConfig {
     /** For logs: every setting but the password, which is only said to be set or not. */
     @Override
     public String toString() {
-        return "topic=" + topic + " bootstrap=" + bootstrapServers + " group=" + groupId + " start=" + startingOffsets
+        return "topic=" + topic + " bootstrap=" + bootstrapServers + " group=" + groupId + " " + kafkaProperties + " start=" + startingOffsets
                 + (bounded ? " bounded" : "") + " " + jdbc
                 + " windows=" + windowSizes + " dayZone=" + dayZone + " chats=" + (chatsFile == null ? "default" : chatsFile)
                 + " outOfOrderness=" + Durations.format(outOfOrderness)

@@ -1,7 +1,6 @@
 package org.staffroom.sink;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,7 +24,7 @@ public final class ChatsTable {
 
     public static void mirror(JdbcOptions jdbc, ChatCalendar calendar) throws SQLException {
         Upsert upsert = new Upsert();
-        try (Connection c = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password())) {
+        try (Connection c = jdbc.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement write = c.prepareStatement(upsert.sql);
                     PreparedStatement deactivate = c.prepareStatement(DEACTIVATE)) {

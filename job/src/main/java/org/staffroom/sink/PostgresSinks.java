@@ -35,6 +35,7 @@ public final class PostgresSinks implements Outputs {
                         .withUrl(config.jdbc().url())
                         .withDriverName("org.postgresql.Driver")
                         .withUsername(config.jdbc().user());
+        config.jdbc().driverProperties().forEach(connection::withProperty);
         String password = config.jdbc().password();
         if (password != null) {
             connection.withPassword(password);

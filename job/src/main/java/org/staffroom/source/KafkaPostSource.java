@@ -20,6 +20,7 @@ public final class KafkaPostSource {
                 .setGroupId(config.groupId())
                 .setDeserializer(new PostDeserializer(config.parserSettings()))
                 .setProperty("commit.offsets.on.checkpoint", "true");
+        config.kafkaProperties().values().forEach(builder::setProperty);
         switch (config.startingOffsets()) {
             case earliest:
                 builder.setStartingOffsets(OffsetsInitializer.earliest());

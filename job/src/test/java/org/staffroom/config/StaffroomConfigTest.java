@@ -36,7 +36,8 @@ class StaffroomConfigTest {
         assertThat(help.exitCode).isZero();
         assertThat(help.config).isNull();
         List<String> options = List.of("--bootstrap-servers", "--topic", "--group-id", "--starting-offsets",
-                "--bounded", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
+                "--kafka-properties", "--bounded", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
+                "--jdbc-ssl-mode", "--jdbc-ssl-root-cert",
                 "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
                 "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--parallelism",
                 "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
