@@ -212,13 +212,18 @@ public final class EmbeddedKafka implements AutoCloseable {
      * its metadata shows every partition with a leader.
      */
     public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** A topic with topic-level settings, e.g. {@code max.message.bytes} for tests of oversized records. */
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
         }
         long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
         try {
             try {
-                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
                         .all()
                         .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {

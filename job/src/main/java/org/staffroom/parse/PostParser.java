@@ -23,6 +23,15 @@ import org.staffroom.model.RejectedPost;
 public final class PostParser {
     /** Contract §1: larger records are rejected unread. */
     public static final int MAX_RECORD_BYTES = 1 << 20;
+    /**
+     * What one post may cost: every hashtag fans out to its own windows, every mention and link is
+     * counted, the text is scanned. Real posts stay far below (a tweet holds 280 characters, a
+     * Mastodon post 500 by default); a post beyond is rejected, never silently cut.
+     */
+    public static final int MAX_TEXT_CHARS = 25_000;
+    public static final int MAX_HASHTAGS = 100;
+    public static final int MAX_MENTIONS = 100;
+    public static final int MAX_URLS = 50;
 
     private final ParserSettings settings;
     private final ObjectMapper mapper =
@@ -81,12 +90,18 @@ public final class PostParser {
 
         String text = optionalString(root, "text", "text");
         String body = text == null ? "" : text;
-        List<String> hashtags = optionalStrings(root, "hashtags");
-        List<String> mentions = optionalStrings(root, "mentions");
-        List<String> urls = optionalStrings(root, "urls");
-        post.hashtags = Normalization.distinctHashtags(hashtags != null ? hashtags : entities.hashtags(body));
-        post.mentions = Normalization.distinctMentions(mentions != null ? mentions : entities.mentions(body));
-        List<String> links = urls != null ? nonBlank(urls) : entities.urls(body);
+        if (body.length() > MAX_TEXT_CHARS) {
+            throw new InvalidPostException(String.format("text: %,d characters, more than the limit of %,d",
+                    body.length(), MAX_TEXT_CHARS));
+        }
+        List<String> hashtags = capped("hashtags", optionalStrings(root, "hashtags"), MAX_HASHTAGS);
+        List<String> mentions = capped("mentions", optionalStrings(root, "mentions"), MAX_MENTIONS);
+        List<String> urls = capped("urls", optionalStrings(root, "urls"), MAX_URLS);
+        post.hashtags = Normalization.distinctHashtags(
+                hashtags != null ? hashtags : capped("hashtags in text", entities.hashtags(body), MAX_HASHTAGS));
+        post.mentions = Normalization.distinctMentions(
+                mentions != null ? mentions : capped("mentions in text", entities.mentions(body), MAX_MENTIONS));
+        List<String> links = urls != null ? nonBlank(urls) : capped("urls in text", entities.urls(body), MAX_URLS);
         checkNoNul("hashtags", post.hashtags);
         checkNoNul("mentions", post.mentions);
 
@@ -206,6 +221,14 @@ public final class PostParser {
             out.add(element.textValue());
         }
         return out;
+    }
+
+    private static List<String> capped(String field, List<String> values, int max) throws InvalidPostException {
+        if (values != null && values.size() > max) {
+            throw new InvalidPostException(String.format("%s: %,d of them, more than the limit of %,d per post",
+                    field, values.size(), max));
+        }
+        return values;
     }
 
     private static void checkNoNul(String field, String[] values) throws InvalidPostException {

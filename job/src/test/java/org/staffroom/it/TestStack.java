@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,8 +59,12 @@ final class TestStack implements AutoCloseable {
 
     /** A new topic with {@code partitions} partitions. */
     String topic(int partitions) {
+        return topic(partitions, Map.of());
+    }
+
+    String topic(int partitions, Map<String, String> configs) {
         String name = "posts-" + NEXT.incrementAndGet();
-        kafka.createTopic(name, partitions);
+        kafka.createTopic(name, partitions, configs);
         return name;
     }
 

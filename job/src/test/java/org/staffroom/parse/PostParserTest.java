@@ -185,4 +185,23 @@ class PostParserTest {
         ParsedRecord r = parser.read(new byte[] {'a', 0, (byte) 0xFF, 'b'}, "edu.posts", 0, 1, NOW);
         assertThat(r.rejected.payload).isEqualTo("a\uFFFD\uFFFDb");
     }
+
+    @Test
+    void whatOnePostMayCostIsBounded() {
+        String base = "{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"},";
+        StringBuilder tags = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            tags.append(i > 0 ? "," : "").append("\"#t").append(i).append('"');
+            text.append(" #t").append(i);
+        }
+        assertThat(rejection(base + "\"hashtags\":[" + tags + "]}"))
+                .isEqualTo("hashtags: 101 of them, more than the limit of 100 per post");
+        assertThat(rejection(base + "\"text\":\"" + text + "\"}"))
+                .isEqualTo("hashtags in text: 101 of them, more than the limit of 100 per post");
+        assertThat(rejection(base + "\"text\":\"" + "x".repeat(25_001) + "\"}"))
+                .isEqualTo("text: 25,001 characters, more than the limit of 25,000");
+        assertThat(rejection(base + "\"urls\":[" + "\"https://a.org\",".repeat(50) + "\"https://b.org\"]}"))
+                .isEqualTo("urls: 51 of them, more than the limit of 50 per post");
+    }
 }
