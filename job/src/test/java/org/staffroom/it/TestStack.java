@@ -102,6 +102,15 @@ final class TestStack implements AutoCloseable {
 
     /** Starts the job on the MiniCluster from the beginning of the topic; the caller stops it. */
     JobClient startJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+        StaffroomConfig config = config(topic, jdbcUrl, extraArgs);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        return env.executeAsync("staffroom-test");
+    }
+
+    /** The job's settings for this stack (its own consumer group), with the chats mirrored already. */
+    StaffroomConfig config(String topic, String jdbcUrl, String... extraArgs) throws SQLException {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
                 "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest",
                 "--jdbc-url", jdbcUrl, "--jdbc-user", postgres.user(), "--jdbc-password-file", passwordFile.toString(),
@@ -109,10 +118,7 @@ final class TestStack implements AutoCloseable {
         args.addAll(List.of(extraArgs));
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
         ChatsTable.mirror(config.jdbc(), config.chatCalendar());
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
-        return env.executeAsync("staffroom-test");
+        return config;
     }
 
     /** Waits until the query returns a row, polling; fails after {@code timeout}. */
