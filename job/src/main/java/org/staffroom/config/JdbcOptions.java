@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,13 @@ public final class JdbcOptions {
         if (password != null) {
             props.put("password", password);
         }
-        return DriverManager.getConnection(url, props);
+        // not DriverManager: it keeps the driver of the first job's class loader and refuses it to
+        // every later job submitted to the same JobManager ("No suitable driver")
+        Connection connection = new org.postgresql.Driver().connect(url, props);
+        if (connection == null) {
+            throw new SQLException("--jdbc-url " + url + " is not a PostgreSQL URL");
+        }
+        return connection;
     }
 
     public String url() {

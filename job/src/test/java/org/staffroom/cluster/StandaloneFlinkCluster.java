@@ -1,0 +1,340 @@
+package org.staffroom.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Flink 2.2 standalone session cluster of one JobManager and one TaskManager with two slots, each in a JVM of
+ * its own, started the way {@code bin/jobmanager.sh start-foreground} and {@code bin/taskmanager.sh
+ * start-foreground} of a Flink distribution start them: a {@code config.yaml} in a conf directory, memory options
+ * and dynamic {@code -D} settings computed by Flink's {@code BashJavaUtils}, the JVM options of flink-dist's
+ * {@code config.yaml}, and the distribution's classes on the classpath ({@link ClusterClasspath}). Only this
+ * object's own processes are ever stopped.
+ */
+final class StandaloneFlinkCluster implements AutoCloseable {
+    /**
+     * {@code env.java.opts.all} of flink-dist's {@code config.yaml} (flink-dist/src/main/resources/config.yaml),
+     * "required for Java 17 support".
+     */
+    static final List<String> JAVA_17_OPTIONS = List.of(
+            "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.parser=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.tree=ALL-UNNAMED",
+            "--add-exports=jdk.compiler/com.sun.tools.javac.util=ALL-UNNAMED",
+            "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED",
+            "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+            "--add-opens=java.base/java.text=ALL-UNNAMED",
+            "--add-opens=java.base/java.time=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+    static final String JOB_MANAGER_CLASS = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    static final String TASK_MANAGER_CLASS = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    static final String CLI_CLASS = "org.apache.flink.client.cli.CliFrontend";
+    private static final String BASH_JAVA_UTILS = "org.apache.flink.runtime.util.bash.BashJavaUtils";
+    private static final String EXEC_RESULT = "BASH_JAVA_UTILS_EXEC_RESULT:";
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+
+    final Path dir;
+    final Path confDir;
+    final Path logDir;
+    final List<Path> classpath;
+    final int restPort;
+    final FlinkRest rest;
+    final List<String> jobManagerCommand;
+    final List<String> taskManagerCommand;
+    private final List<Daemon> daemons = new ArrayList<>();
+    private final Thread killOnExit;
+
+    /** A JVM this object started, with its output file. */
+    private record Daemon(String name, Process process, Path out, Path log) {}
+
+    private StandaloneFlinkCluster(Path dir, List<Path> classpath, int restPort, List<String> jobManagerCommand,
+            List<String> taskManagerCommand) {
+        this.dir = dir;
+        this.confDir = dir.resolve("conf");
+        this.logDir = dir.resolve("log");
+        this.classpath = classpath;
+        this.restPort = restPort;
+        this.rest = new FlinkRest("http://localhost:" + restPort);
+        this.jobManagerCommand = jobManagerCommand;
+        this.taskManagerCommand = taskManagerCommand;
+        // a test JVM that dies without close() still takes its cluster with it
+        this.killOnExit = new Thread(() -> daemons.forEach(d -> d.process.destroyForcibly()), "flink-cluster-kill");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /** Writes the configuration into {@code dir}, starts the JobManager and the TaskManager, waits for 2 slots. */
+    static StandaloneFlinkCluster start(Path dir, List<Path> classpath) throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.createDirectories(dir.resolve("log"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        int[] ports = freePorts(5);
+        int restPort = ports[0];
+        Files.writeString(conf.resolve("config.yaml"), configYaml(ports, tmp));
+        try (InputStream log4j = StandaloneFlinkCluster.class.getResourceAsStream("/cluster/log4j.properties")) {
+            Files.write(conf.resolve("log4j.properties"), log4j.readAllBytes());
+        }
+
+        // bin/jobmanager.sh: JVM_ARGS + jm resource params, FLINK_ENV_JAVA_OPTS, log settings; args: the dynamic
+        // configs, then --configDir DIR --executionMode cluster
+        ResourceParams jm = resourceParams("GET_JM_RESOURCE_PARAMS", conf, classpath);
+        List<String> jmCommand = new ArrayList<>(List.of(java()));
+        jmCommand.addAll(jm.jvmParams);
+        jmCommand.addAll(envJavaOpts());
+        jmCommand.addAll(logSettings(dir.resolve("log/jobmanager.log"), conf));
+        jmCommand.addAll(List.of("-classpath", ClusterClasspath.asArgument(classpath), JOB_MANAGER_CLASS));
+        jmCommand.addAll(jm.dynamicConfigs);
+        jmCommand.addAll(List.of("--configDir", conf.toString(), "--executionMode", "cluster"));
+
+        // bin/taskmanager.sh: -XX:+UseG1GC (no FLINK_ENV_JAVA_OPTS of one's own), tm resource params,
+        // FLINK_ENV_JAVA_OPTS, log settings; args: --configDir DIR, then the dynamic configs
+        ResourceParams tm = resourceParams("GET_TM_RESOURCE_PARAMS", conf, classpath);
+        List<String> tmCommand = new ArrayList<>(List.of(java(), "-XX:+UseG1GC"));
+        tmCommand.addAll(tm.jvmParams);
+        tmCommand.addAll(envJavaOpts());
+        tmCommand.addAll(logSettings(dir.resolve("log/taskmanager.log"), conf));
+        tmCommand.addAll(List.of("-classpath", ClusterClasspath.asArgument(classpath), TASK_MANAGER_CLASS,
+                "--configDir", conf.toString()));
+        tmCommand.addAll(tm.dynamicConfigs);
+
+        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(dir, classpath, restPort, jmCommand, tmCommand);
+        try {
+            cluster.launch("jobmanager", jmCommand);
+            cluster.launch("taskmanager", tmCommand);
+            cluster.awaitSlots(2);
+            return cluster;
+        } catch (Exception | Error e) {
+            try {
+                cluster.close();
+            } catch (RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The conf directory's config.yaml, in Flink 2's standard YAML. */
+    private static String configYaml(int[] ports, Path tmp) {
+        return """
+                # written by StandaloneClusterIT: a one-machine session cluster on free ports
+                env.java.opts.all: %s
+                jobmanager.bind-host: localhost
+                jobmanager.rpc.address: localhost
+                jobmanager.rpc.port: %d
+                jobmanager.memory.process.size: 1g
+                jobmanager.execution.failover-strategy: region
+                taskmanager.bind-host: localhost
+                taskmanager.host: localhost
+                taskmanager.rpc.port: %d
+                taskmanager.data.port: %d
+                taskmanager.numberOfTaskSlots: 2
+                taskmanager.memory.process.size: 1536m
+                parallelism.default: 2
+                rest.address: localhost
+                rest.bind-address: localhost
+                rest.port: %d
+                blob.server.port: %d
+                io.tmp.dirs: %s
+                web.tmpdir: %s
+                """.formatted(String.join(" ", JAVA_17_OPTIONS), ports[1], ports[2], ports[3], ports[0], ports[4],
+                tmp, tmp.resolve("web"));
+    }
+
+    /** FLINK_ENV_JAVA_OPTS as config.sh builds it from env.java.default-opts.all (unset) and env.java.opts.all. */
+    static List<String> envJavaOpts() {
+        List<String> opts = new ArrayList<>(List.of("-XX:+IgnoreUnrecognizedVMOptions"));
+        opts.addAll(JAVA_17_OPTIONS);
+        return opts;
+    }
+
+    /** The log settings of flink-daemon.sh / flink-console.sh / bin/flink. */
+    static List<String> logSettings(Path logFile, Path confDir) {
+        return List.of("-Dlog.file=" + logFile,
+                "-Dlog4j.configuration=file:" + confDir.resolve("log4j.properties"),
+                "-Dlog4j.configurationFile=file:" + confDir.resolve("log4j.properties"),
+                "-Dlogback.configurationFile=file:" + confDir.resolve("logback.xml"));
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Both lines of a BashJavaUtils resource command: JVM parameters, and dynamic configs for the entry point. */
+    private record ResourceParams(List<String> jvmParams, List<String> dynamicConfigs) {}
+
+    /**
+     * Runs {@code BashJavaUtils CMD --configDir DIR} as bash-java-utils.sh does and splits its two
+     * {@code BASH_JAVA_UTILS_EXEC_RESULT:} lines on spaces, as the scripts do.
+     */
+    private static ResourceParams resourceParams(String command, Path conf, List<Path> classpath) throws Exception {
+        Process p = new ProcessBuilder(java(), "-classpath", ClusterClasspath.asArgument(classpath), BASH_JAVA_UTILS,
+                command, "--configDir", conf.toString()).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = p.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new IllegalStateException("BashJavaUtils " + command + " did not end:\n" + output);
+        }
+        List<String> results = output.lines().filter(l -> l.startsWith(EXEC_RESULT))
+                .map(l -> l.substring(EXEC_RESULT.length()).trim()).toList();
+        if (p.exitValue() != 0 || results.size() != 2) {
+            throw new IllegalStateException("BashJavaUtils " + command + " exited with " + p.exitValue()
+                    + " and " + results.size() + " result lines (expected 2):\n" + output);
+        }
+        return new ResourceParams(split(results.get(0)), split(results.get(1)));
+    }
+
+    private static List<String> split(String line) {
+        return Arrays.stream(line.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private void launch(String name, List<String> command) throws IOException {
+        Path out = logDir.resolve(name + ".out");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(devNull())).start();
+        daemons.add(new Daemon(name, process, out, logDir.resolve(name + ".log")));
+    }
+
+    private static java.io.File devNull() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    /** Polls {@code /overview} until one TaskManager offers {@code slots} slots; fails early if a JVM died. */
+    private void awaitSlots(int slots) throws Exception {
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        String last = "no answer yet";
+        while (true) {
+            for (Daemon d : daemons) {
+                if (!d.process.isAlive()) {
+                    throw new IllegalStateException("the " + d.name + " exited with " + d.process.exitValue()
+                            + " while the cluster was starting\n" + diagnostics());
+                }
+            }
+            try {
+                JsonNode overview = rest.get("/overview");
+                last = overview.toString();
+                if (overview.path("taskmanagers").asInt() == 1 && overview.path("slots-total").asInt() == slots) {
+                    return;
+                }
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the cluster did not offer " + slots + " slots within "
+                        + STARTUP_LIMIT + "; last /overview: " + last + "\n" + diagnostics());
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    /** The last lines of every daemon's output and log, for failure messages. */
+    String diagnostics() {
+        StringBuilder sb = new StringBuilder();
+        for (Daemon d : daemons) {
+            sb.append(tail(d.out, 30)).append(tail(d.log, 60));
+        }
+        return sb.toString();
+    }
+
+    static String tail(Path file, int lines) {
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return "---- " + file + " (last " + lines + " lines)\n"
+                    + String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size())) + "\n";
+        } catch (IOException | UncheckedIOException e) {
+            return "---- " + file + ": " + e + "\n";
+        }
+    }
+
+    /** Free TCP ports on localhost, all different. */
+    private static int[] freePorts(int n) throws IOException {
+        Set<Integer> ports = new HashSet<>();
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            while (ports.size() < n) {
+                ServerSocket s = new ServerSocket(0);
+                sockets.add(s);
+                ports.add(s.getLocalPort());
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+        return ports.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** PIDs of the cluster's JVMs by name, for the report. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        daemons.forEach(d -> pids.put(d.name, d.process.pid()));
+        return pids;
+    }
+
+    /**
+     * Stops the TaskManager, then the JobManager, each with SIGTERM (Flink's shutdown hooks run), forcibly after
+     * {@link #STOP_LIMIT}; fails if one of them is still alive after that.
+     */
+    @Override
+    public void close() {
+        List<String> alive = new ArrayList<>();
+        boolean interrupted = false;
+        for (int i = daemons.size() - 1; i >= 0; i--) {
+            Daemon d = daemons.get(i);
+            d.process.destroy();
+            try {
+                if (!d.process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    d.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                d.process.destroyForcibly();
+            }
+            if (d.process.isAlive()) {
+                alive.add(d.name + " (pid " + d.process.pid() + ")");
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!alive.isEmpty()) {
+            throw new IllegalStateException("still running after stop: " + alive);
+        }
+        Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+
+    /** Whether every JVM the cluster started has exited. */
+    boolean allExited() {
+        return daemons.stream().noneMatch(d -> d.process.isAlive());
+    }
+}
