@@ -72,6 +72,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
      *     otherwise one is created there with {@code initdb}.
      */
     public static EmbeddedPostgres start(Path dataDir) {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * Starts a server on a given port, so that a test can stop it ({@link #close()}) and start it
+     * again where its clients expect it: with the same {@code dataDir}, the new server has the
+     * data of the old one. {@link FreePorts#pick()} gives a port that no outgoing connection takes
+     * while the server is down.
+     *
+     * @param dataDir as for {@link #start(Path)}
+     * @param port the port to listen on; 0 for a free one
+     */
+    public static EmbeddedPostgres start(Path dataDir, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("not a port: " + port);
+        }
         checkRootCanRunPostgres();
         boolean temporary = dataDir == null;
         Path dir;
@@ -87,6 +103,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(temporary)
                     .setPGStartupWait(STARTUP_TIMEOUT)
+                    .setPort(port) // 0: zonky picks a free one
                     .setLocaleConfig("locale", "C")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100");

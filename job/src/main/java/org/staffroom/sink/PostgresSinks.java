@@ -79,9 +79,10 @@ public final class PostgresSinks implements Outputs {
     }
 
     private <T> Sink<T> sink(UpsertStatement<T> statement) {
-        return JdbcSink.<T>builder()
+        JdbcSink<T> sink = JdbcSink.<T>builder()
                 .withQueryStatement(statement.sql, statement)
                 .withExecutionOptions(execution)
                 .buildAtLeastOnce(connection);
+        return new CloseAfterFailureSink<>(sink, statement.table);
     }
 }

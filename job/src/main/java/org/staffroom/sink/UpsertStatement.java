@@ -28,11 +28,13 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
     }
 
     final String sql;
+    final String table;
     private final OnConflict onConflict;
 
     /** @param stamped whether the table has an updated_at column set to now() on every write */
     UpsertStatement(String table, List<String> keys, List<String> values, OnConflict onConflict, boolean stamped) {
         this.onConflict = onConflict;
+        this.table = table;
         List<String> updated = new ArrayList<>(values);
         if (onConflict == OnConflict.KEEP_FINAL) {
             updated.add("is_final");
