@@ -63,12 +63,6 @@ final class FaultRig implements AutoCloseable {
     /** Fixed-delay restarts for about 200 s: longer than any fault the tests make. */
     static final int RESTART_ATTEMPTS = 200;
     static final Duration RESTART_DELAY = Duration.ofSeconds(1);
-    static final List<String> TABLES = List.of(
-            "hashtag_window_metrics ORDER BY hashtag, window_size, window_start",
-            "chat_session_metrics ORDER BY chat_id, session_start",
-            "chat_week_metrics ORDER BY chat_id, week_start",
-            "top_accounts ORDER BY scope, scope_key, window_start, kind, rank",
-            "late_posts ORDER BY platform, id, scope");
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     final MiniCluster flink;
@@ -349,7 +343,7 @@ final class FaultRig implements AutoCloseable {
     /** Rows in all output tables together. */
     long rowCount(String jdbcUrl) throws SQLException {
         long n = 0;
-        for (String table : TABLES) {
+        for (String table : SameRows.TABLES) {
             n += rows(jdbcUrl, "SELECT 1 FROM " + table.substring(0, table.indexOf(' '))).size();
         }
         return n;
@@ -357,26 +351,7 @@ final class FaultRig implements AutoCloseable {
 
     /** Every output table holds exactly the rows of the clean run, {@code updated_at} aside. */
     void assertSameRowsAsTheCleanRun(String cleanDb, String db) throws SQLException {
-        for (String table : TABLES) {
-            List<String> expected = withoutUpdatedAt(rows(cleanDb, "SELECT * FROM " + table));
-            if (!table.startsWith("late_posts")) {
-                assertThat(expected).as(table).isNotEmpty();
-            }
-            List<String> actual = withoutUpdatedAt(rows(db, "SELECT * FROM " + table));
-            List<String> missing = new ArrayList<>(expected);
-            missing.removeAll(actual);
-            List<String> extra = new ArrayList<>(actual);
-            extra.removeAll(expected);
-            assertThat(missing).as(table + ": rows of the clean run missing here").isEmpty();
-            assertThat(extra).as(table + ": rows not in the clean run").isEmpty();
-            assertThat(actual).as(table).isEqualTo(expected);
-        }
-    }
-
-    private static List<String> withoutUpdatedAt(List<String> rows) {
-        List<String> out = new ArrayList<>();
-        rows.forEach(r -> out.add(r.replaceAll("\\|updated_at=[^|]*", "")));
-        return out;
+        SameRows.assertAllTables(this::rows, cleanDb, db);
     }
 
     @Override

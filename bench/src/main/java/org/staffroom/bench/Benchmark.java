@@ -1,0 +1,363 @@
+package org.staffroom.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.staffroom.config.Durations;
+import org.staffroom.datagen.generator.GeneratorConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Issue #6: how fast is Staffroom on one machine, against what the machine could do at best?
+ *
+ * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl bench exec:exec -Dbench.args="--profile"
+ * </pre>
+ *
+ * <ol>
+ *   <li>preload N posts of the generator's mix into a 4-partition topic of a real local broker;
+ *   <li>the ceiling: plain KafkaConsumers + Jackson over the topic, one thread and two;
+ *   <li>the full job, bounded, at parallelism 1 and 2, into a real PostgreSQL: posts/s, CPU, heap, rows;
+ *   <li>live latency: the job unbounded, a chat in session, posts at a chat's pace then a burst;
+ *   <li>state per (hashtag, author) from a checkpoint after all posts, heap and RocksDB backends;
+ *   <li>one table, then the line {@code staffroom-bench: job=… ceiling=… ratio=… p99_live_ms=…}.
+ * </ol>
+ */
+@Command(name = "staffroom-bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 120,
+        description = "Measures Staffroom on this machine: ceiling, full job, live latency, state size.")
+public final class Benchmark implements Callable<Integer> {
+    static final String TOPIC = "bench.posts";
+    static final String STATE_TOPIC = "bench.state";
+
+    @Option(names = "--posts", defaultValue = "3000000", description = "Posts to preload (default: ${DEFAULT-VALUE}).")
+    long posts;
+
+    @Option(names = "--community", defaultValue = "20000", description = "Educators generated (default: ${DEFAULT-VALUE}).")
+    int community;
+
+    @Option(names = "--rate", defaultValue = "12000",
+            description = "Background posts per hour; with the default community about 2 M posts a week (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--parallelism", defaultValue = "1,2", split = ",",
+            description = "Parallelisms of the bounded job runs (default: ${DEFAULT-VALUE}).")
+    List<Integer> parallelisms;
+
+    @Option(names = "--job-timeout", defaultValue = "15m", converter = Durations.class,
+            description = "Longest bounded run before it is cancelled (default: ${DEFAULT-VALUE}).")
+    Duration jobTimeout;
+
+    @Option(names = "--skip-ceiling", description = "Skip the Kafka + Jackson ceiling.")
+    boolean skipCeiling;
+
+    @Option(names = "--skip-job", description = "Skip the bounded job runs.")
+    boolean skipJob;
+
+    @Option(names = "--skip-live", description = "Skip the live latency run.")
+    boolean skipLive;
+
+    @Option(names = "--skip-state", description = "Skip the state size runs.")
+    boolean skipState;
+
+    @Option(names = "--live-rate", defaultValue = "50", description = "Steady chat posts per second (default: ${DEFAULT-VALUE}).")
+    double liveRate;
+
+    @Option(names = "--live-duration", defaultValue = "25s", converter = Durations.class,
+            description = "Length of the steady phase (default: ${DEFAULT-VALUE}).")
+    Duration liveDuration;
+
+    @Option(names = "--burst-rate", defaultValue = "5000", description = "Burst posts per second (default: ${DEFAULT-VALUE}).")
+    double burstRate;
+
+    @Option(names = "--burst-duration", defaultValue = "5s", converter = Durations.class,
+            description = "Length of the burst (default: ${DEFAULT-VALUE}).")
+    Duration burstDuration;
+
+    @Option(names = "--live-parallelism", defaultValue = "2", description = "Parallelism of the live job (default: ${DEFAULT-VALUE}).")
+    int liveParallelism;
+
+    @Option(names = "--state-backend", defaultValue = "both", paramLabel = "heap|rocksdb|both",
+            description = "State backend(s) whose state size is measured (default: ${DEFAULT-VALUE}).")
+    String stateBackend;
+
+    @Option(names = "--state-posts", defaultValue = "100000",
+            description = "State is measured on the first N posts (in a topic of their own); 0 = all of them. The job "
+                    + "on RocksDB manages a few hundred posts a second (default: ${DEFAULT-VALUE}).")
+    long statePosts;
+
+    @Option(names = "--state-time-limit", defaultValue = "5m", converter = Durations.class,
+            description = "Longest a state run may take to process its posts; beyond it the figures are partial, for the "
+                    + "posts its last checkpoint covers (default: ${DEFAULT-VALUE}).")
+    Duration stateTimeLimit;
+
+    @Option(names = "--state-checkpoint-interval", defaultValue = "5s", converter = Durations.class,
+            description = "Checkpoint interval of the state runs (default: ${DEFAULT-VALUE}).")
+    Duration stateCheckpointInterval;
+
+    @Option(names = "--profile", description = "Record JFR execution samples during the bounded run at the highest "
+            + "parallelism (and the RocksDB state run) and print where the time went.")
+    boolean profile;
+
+    @Option(names = "--profile-file", description = "Keep the recording here (default: a temporary file, deleted).")
+    Path profileFile;
+
+    @Option(names = "--profile-top", defaultValue = "25", description = "Methods listed per profile view (default: ${DEFAULT-VALUE}).")
+    int profileTop;
+
+    @Parameters(paramLabel = "JOB-OPTION", description = "After --: options for every job run, e.g. -- --window-sizes 15m,1d")
+    List<String> jobArgs = new ArrayList<>();
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Benchmark()).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<FlinkCluster.Backend> backends = switch (stateBackend.toLowerCase(Locale.ROOT)) {
+            case "heap" -> List.of(FlinkCluster.Backend.heap);
+            case "rocksdb" -> List.of(FlinkCluster.Backend.rocksdb);
+            case "both" -> List.of(FlinkCluster.Backend.heap, FlinkCluster.Backend.rocksdb);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--state-backend must be heap, rocksdb or both, got '" + stateBackend + "'");
+        };
+        Report report = new Report();
+        String loadAtStart = loadAverage();
+        report.add("machine", "cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
+                + Report.bytes(Runtime.getRuntime().maxMemory()), null);
+        report.add("machine", "load average at start (1, 5, 15 min)", loadAtStart, null);
+
+        Double jobRate = null;
+        Double ceilingRate = null;
+        Long liveP99 = null;
+        List<String> profileLines = List.of();
+        List<String> rocksdbProfileLines = List.of();
+        long started = System.nanoTime();
+
+        Console.progress("starting Kafka (KRaft) and PostgreSQL");
+        Infrastructure infra = Infrastructure.start();
+        Thread hook = new Thread(infra::close, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            // 1. preload
+            GeneratorConfig generator = Preload.generatorConfig(posts, seed, community, rate);
+            boolean stateTopic = !skipState && statePosts > 0 && statePosts < posts;
+            long counted = skipState ? 0 : stateTopic ? statePosts : posts;
+            infra.kafka.createTopic(TOPIC, partitions);
+            if (stateTopic) {
+                infra.kafka.createTopic(STATE_TOPIC, partitions);
+            }
+            Console.progress(String.format(Locale.ROOT, "preloading %,d posts (%s) into %s (%d partitions)%s", posts,
+                    generator, TOPIC, partitions, stateTopic ? String.format(Locale.ROOT,
+                            "; the first %,d also into %s", statePosts, STATE_TOPIC) : ""));
+            Preload.Result pre = Preload.run(infra.bootstrapServers(), TOPIC, stateTopic ? STATE_TOPIC : null,
+                    counted, posts, generator);
+            report.add("preload", "posts in " + TOPIC, String.format(Locale.ROOT, "%,d (%.1f days of event time, %d B/post)",
+                    pre.posts(), pre.eventDays(), pre.bytes() / Math.max(1, pre.posts())), null);
+            report.add("preload", "generator", generator.toString(), null);
+            report.add("preload", "write rate (generate + produce)", Report.rate(pre.postsPerSecond()), null);
+            if (pre.counted() > 0) {
+                String of = String.format(Locale.ROOT, " (first %,d posts)", pre.counted());
+                report.add("preload", "distinct (hashtag, author) / authors / hashtags" + of, String.format(Locale.ROOT,
+                        "%,d / %,d / %,d", pre.pairs(), pre.authors(), pre.hashtags()), null);
+                report.add("preload", "posts without hashtags / unreadable" + of, String.format(Locale.ROOT, "%,d / %,d",
+                        pre.withoutHashtags(), pre.unreadable()), null);
+            }
+            Console.progress(String.format(Locale.ROOT, "  %,d posts in %.1f s; %,d (hashtag, author) pairs in the first %,d",
+                    pre.posts(), pre.seconds(), pre.pairs(), pre.counted()));
+
+            // 2. ceiling
+            if (!skipCeiling) {
+                for (int threads : List.of(1, 2)) {
+                    Console.progress("ceiling: KafkaConsumer + Jackson readTree, " + threads + " thread(s)");
+                    CeilingConsumer.Result c = CeilingConsumer.measure(infra.bootstrapServers(), TOPIC, threads);
+                    check(c.records() == pre.posts(), "the ceiling read " + c.records() + " records, not " + pre.posts());
+                    report.add("ceiling", threads + " thread" + (threads > 1 ? "s" : ""), String.format(Locale.ROOT,
+                            "%s (%.1f s, %.2f cores)", Report.rate(c.postsPerSecond()), c.seconds(),
+                            c.cpuSeconds() / c.seconds()), null);
+                    if (threads == 2) {
+                        ceilingRate = c.postsPerSecond();
+                    }
+                    Console.progress(String.format(Locale.ROOT, "  %s", Report.rate(c.postsPerSecond())));
+                }
+            }
+
+            // 3. the full job, bounded
+            if (!skipJob) {
+                int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
+                for (int p : parallelisms) {
+                    Path jfr = null;
+                    boolean temporaryJfr = false;
+                    if (profile && p == highest) {
+                        jfr = profileFile != null ? profileFile : Files.createTempFile("staffroom-bench", ".jfr");
+                        temporaryJfr = profileFile == null;
+                    }
+                    Console.progress("full job, bounded, parallelism " + p + (jfr != null ? " (profiled)" : ""));
+                    JobRun.Result r;
+                    try {
+                        r = JobRun.run(infra, TOPIC, pre.posts(), p, jobTimeout, jfr, jobArgs);
+                    } finally {
+                        if (temporaryJfr) {
+                            Files.deleteIfExists(jfr);
+                        }
+                    }
+                    ResourceMeter.Usage u = r.usage();
+                    String part = "job p=" + p;
+                    String target = p == 2 ? ">= 150,000 posts/s: " + (r.postsPerSecond() >= 150_000 ? "met" : "missed") : null;
+                    report.add(part, "throughput (N / submit-to-finish)", String.format(Locale.ROOT, "%s (%.1f s)",
+                            Report.rate(r.postsPerSecond()), r.seconds()), target);
+                    report.add(part, "CPU of this JVM (broker + Flink)", String.format(Locale.ROOT, "%.1f s (%.2f cores)",
+                            u.cpuSeconds(), u.cores()), null);
+                    report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
+                    report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
+                            + Report.bytes(u.poolPeakBytes()), null);
+                    report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
+                    if (p == 2 || (p == highest && !parallelisms.contains(2))) {
+                        jobRate = r.postsPerSecond();
+                    }
+                    if (r.profile() != null) {
+                        profileLines = r.profile().print(profileTop);
+                        if (profileFile != null) {
+                            report.note("JFR recording of the p=" + p + " run: " + profileFile);
+                        }
+                    }
+                    Console.progress(String.format(Locale.ROOT, "  %s in %.1f s, %,d rows",
+                            Report.rate(r.postsPerSecond()), r.seconds(), r.rowsWritten()));
+                }
+            }
+            if (jobRate != null && ceilingRate != null) {
+                double ratio = jobRate / ceilingRate;
+                report.add("job / ceiling", "p=2 job over 2-thread ceiling", String.format(Locale.ROOT, "%.2f", ratio),
+                        ">= 0.6: " + (ratio >= 0.6 ? "met" : "missed"));
+            }
+
+            // 4. live latency
+            if (!skipLive) {
+                Console.progress("live latency: unbounded job at parallelism " + liveParallelism);
+                LiveLatency.Result l = LiveLatency.run(infra, liveParallelism, liveRate, liveDuration, burstRate,
+                        burstDuration, jobArgs);
+                for (LiveLatency.Phase ph : List.of(l.steady(), l.burst())) {
+                    report.add("live p=" + l.parallelism(), String.format(Locale.ROOT, "%s, %,.0f posts/s: p50 / p99 / max",
+                            ph.name(), ph.rate()), String.format(Locale.ROOT, "%d / %d / %d ms (%,d of %,d posts seen)",
+                            ph.percentile(50), ph.percentile(99), ph.max(), ph.seen(), ph.posts()), null);
+                }
+                liveP99 = l.p99();
+                report.add("live p=" + l.parallelism(), "p99, worse phase", liveP99 + " ms",
+                        "<= 2,000 ms: " + (liveP99 >= 0 && liveP99 <= 2000 ? "met" : "missed"));
+                Console.progress("  p99 " + liveP99 + " ms");
+            }
+
+            // 5. state per (hashtag, author)
+            if (!skipState) {
+                String topic = stateTopic ? STATE_TOPIC : TOPIC;
+                for (FlinkCluster.Backend backend : backends) {
+                    Console.progress(String.format(Locale.ROOT, "state size: %s backend, %,d posts of %s, unbounded at p=2",
+                            backend, pre.counted(), topic));
+                    Path jfr = profile && backend == FlinkCluster.Backend.rocksdb
+                            ? Files.createTempFile("staffroom-bench-rocksdb", ".jfr") : null;
+                    StateSize.Result s;
+                    try {
+                        s = StateSize.measure(infra, topic, pre.counted(), pre::pairsAfter, backend, 2,
+                                stateCheckpointInterval, stateTimeLimit, jfr, jobArgs);
+                    } finally {
+                        if (jfr != null) {
+                            Files.deleteIfExists(jfr);
+                        }
+                    }
+                    String part = "state " + backend;
+                    String partial = s.caughtUp() ? "" : String.format(Locale.ROOT,
+                            " PARTIAL: time limit reached, the checkpoint covers %,d of %,d posts", s.processedPosts(), s.posts());
+                    report.add(part, "checkpoint after all posts: full / written", Report.bytes(s.stateBytes()) + " / "
+                            + Report.bytes(s.checkpointedBytes()) + " (checkpoint " + s.checkpointId() + ")" + partial, null);
+                    report.add(part, "bytes per (hashtag, author)", String.format(Locale.ROOT, "%.0f B (%,d pairs in %,d posts)",
+                            s.bytesPerPair(), s.pairs(), s.processedPosts()),
+                            "<= 100 B: " + (s.bytesPerPair() <= 100 ? "met" : "missed"));
+                    report.add(part, "catch-up (unbounded, checkpoint every "
+                            + Durations.format(stateCheckpointInterval) + ")", String.format(Locale.ROOT, "%s (%.1f s)",
+                            Report.rate(s.processedPosts() / s.catchUpSeconds()), s.catchUpSeconds()), null);
+                    for (Map.Entry<String, Long> t : s.perTask().entrySet()) {
+                        if (t.getValue() > 0) {
+                            report.note(String.format(Locale.ROOT, "state %s, task '%s': %s (%.0f B per pair)", backend,
+                                    t.getKey(), Report.bytes(t.getValue()),
+                                    s.pairs() == 0 ? 0.0 : (double) t.getValue() / s.pairs()));
+                        }
+                    }
+                    if (s.profile() != null) {
+                        rocksdbProfileLines = s.profile().print(Math.min(15, profileTop));
+                    }
+                    Console.progress(String.format(Locale.ROOT, "  %s, %.0f B per pair", Report.bytes(s.stateBytes()),
+                            s.bytesPerPair()));
+                }
+            }
+        } finally {
+            Console.progress("stopping Kafka and PostgreSQL");
+            infra.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook closes nothing twice
+            }
+        }
+
+        report.add("machine", "load average at end (1, 5, 15 min)", loadAverage(), null);
+        report.add("machine", "bench wall time", Report.seconds((System.nanoTime() - started) / 1e9), null);
+        report.note("job throughput = posts / (submit to finish) of a bounded run that reads, parses, de-duplicates, "
+                + "windows and writes every row (final rows included) into PostgreSQL; CPU and heap are of this one JVM, "
+                + "which also runs the Kafka broker.");
+        report.note("live latency = first 20 ms poll of chat_session_metrics showing >= i posts - Kafka LogAppendTime "
+                + "of post i (--live-refresh 1s, --sink-flush-interval 100ms).");
+        if (!profileLines.isEmpty()) {
+            System.out.println("== where the time goes (JFR execution samples, full job at the highest parallelism) ==");
+            profileLines.forEach(System.out::println);
+            System.out.println();
+        }
+        if (!rocksdbProfileLines.isEmpty()) {
+            System.out.println("== where the time goes on RocksDB (JFR execution samples, state run) ==");
+            rocksdbProfileLines.forEach(System.out::println);
+            System.out.println();
+        }
+        System.out.println("== staffroom-bench ==");
+        report.table().forEach(System.out::println);
+        System.out.println(Report.lastLine(jobRate, ceilingRate, liveP99));
+        System.out.flush();
+        return 0;
+    }
+
+    private static String shortRows(Map<String, Long> rows) {
+        StringBuilder b = new StringBuilder("(");
+        rows.forEach((table, n) -> b.append(b.length() > 1 ? ", " : "").append(table.replace("_metrics", ""))
+                .append(' ').append(Report.count(n)));
+        return b.append(')').toString();
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (Exception e) {
+            return String.format(Locale.ROOT, "%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
+        }
+    }
+}

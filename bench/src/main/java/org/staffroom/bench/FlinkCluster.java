@@ -1,0 +1,118 @@
+package org.staffroom.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.staffroom.StaffroomJob;
+import org.staffroom.config.StaffroomConfig;
+import org.staffroom.sink.ChatsTable;
+import org.staffroom.sink.PostgresSinks;
+import org.staffroom.source.KafkaPostSource;
+
+/**
+ * A local Flink (MiniCluster, one task manager with one slot per parallel instance) that runs the
+ * real job, submitted over REST as the local stack does. Checkpoints go to a temporary directory
+ * (deleted on close), on the chosen state backend; a failure ends the job instead of restarting it,
+ * so that a broken run shows rather than spins.
+ */
+final class FlinkCluster implements AutoCloseable {
+    /** The state backends the bench compares. */
+    enum Backend {
+        heap("hashmap"),
+        rocksdb("rocksdb");
+
+        final String flinkName;
+
+        Backend(String flinkName) {
+            this.flinkName = flinkName;
+        }
+    }
+
+    private final MiniCluster cluster;
+    private final Configuration clientConf;
+    private final Path checkpoints;
+    private final int restPort;
+
+    private FlinkCluster(MiniCluster cluster, Configuration clientConf, Path checkpoints, int restPort) {
+        this.cluster = cluster;
+        this.clientConf = clientConf;
+        this.checkpoints = checkpoints;
+        this.restPort = restPort;
+    }
+
+    static FlinkCluster start(StaffroomConfig config, int slots, Backend backend) throws Exception {
+        Path checkpoints = Files.createTempDirectory("staffroom-bench-checkpoints-");
+        Configuration conf = StaffroomJob.flinkConfiguration(config);
+        conf.set(RestOptions.PORT, 0);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        conf.set(StateBackendOptions.STATE_BACKEND, backend.flinkName);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, backend == Backend.rocksdb);
+        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
+        try {
+            cluster.start();
+            int restPort = cluster.getRestAddress().get().getPort();
+            Configuration client = new Configuration(conf);
+            client.set(DeploymentOptions.TARGET, "remote");
+            client.set(RestOptions.ADDRESS, "localhost");
+            client.set(RestOptions.PORT, restPort);
+            return new FlinkCluster(cluster, client, checkpoints, restPort);
+        } catch (Exception | Error e) {
+            cluster.close();
+            deleteRecursively(checkpoints);
+            throw e;
+        }
+    }
+
+    /** What the job does at start before it is submitted: mirror the calendar into the chats table. */
+    static void prepare(StaffroomConfig config) throws Exception {
+        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
+    }
+
+    /** Wires the real job onto the real source and sinks and submits it (call {@link #prepare} first). */
+    JobClient submit(StaffroomConfig config, String name) throws Exception {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(clientConf);
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        return env.executeAsync(name);
+    }
+
+    MiniCluster miniCluster() {
+        return cluster;
+    }
+
+    int restPort() {
+        return restPort;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            cluster.close();
+        } finally {
+            deleteRecursively(checkpoints);
+        }
+    }
+
+    static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            System.err.println("cannot delete " + root + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.staffroom.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.core.execution.JobClient;
+import org.staffroom.config.StaffroomConfig;
+
+/**
+ * The full Staffroom job — parse, de-duplicate, every hashtag window, chat sessions and weeks, new
+ * participants, top accounts, the real PostgreSQL sinks — in bounded mode over the whole topic,
+ * on a MiniCluster at one parallelism, into a fresh database with a fresh consumer group.
+ */
+final class JobRun {
+    private JobRun() {}
+
+    record Result(int parallelism, long posts, double seconds, ResourceMeter.Usage usage, Map<String, Long> rows,
+            HotMethods.Analysis profile, Path profileFile) {
+        double postsPerSecond() {
+            return posts / seconds;
+        }
+
+        long rowsWritten() {
+            return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * @param profileFile where to keep a JFR recording of the run, or null for none
+     * @param extraJobArgs more job options (they win over the bench's)
+     */
+    static Result run(Infrastructure infra, String topic, long posts, int parallelism, Duration timeout,
+            Path profileFile, List<String> extraJobArgs) throws Exception {
+        Infrastructure.Database db = infra.newDatabase("p" + parallelism);
+        List<String> args = new ArrayList<>(infra.connectionArgs(topic, "bench-p" + parallelism + "-" + System.nanoTime(), db));
+        args.addAll(List.of("--bounded", "--starting-offsets", "earliest", "--parallelism", String.valueOf(parallelism)));
+        args.addAll(extraJobArgs);
+        StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
+        FlinkCluster.prepare(config);
+        try (FlinkCluster flink = FlinkCluster.start(config, parallelism, FlinkCluster.Backend.heap)) {
+            PostgresCpu dbCpu = new PostgresCpu(infra.postgres.pid());
+            ResourceMeter meter = ResourceMeter.start(dbCpu);
+            Profiler profiler = profileFile == null ? null : Profiler.start(profileFile);
+            long started = System.nanoTime();
+            JobClient job = flink.submit(config, "staffroom-bench-p" + parallelism);
+            try {
+                job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                job.cancel().get(1, TimeUnit.MINUTES);
+                throw new IllegalStateException("the bounded job at parallelism " + parallelism
+                        + " did not finish within " + timeout, e);
+            } finally {
+                if (profiler != null) {
+                    profiler.stop();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            ResourceMeter.Usage usage = meter.stop();
+            HotMethods.Analysis profile = null;
+            if (profiler != null) {
+                try {
+                    profile = HotMethods.analyze(profileFile, profiler.started(), profiler.stopped());
+                } finally {
+                    profiler.close();
+                }
+            }
+            Map<String, Long> rows = Infrastructure.rowCounts(db);
+            return new Result(parallelism, posts, seconds, usage, rows, profile, profileFile);
+        }
+    }
+}
