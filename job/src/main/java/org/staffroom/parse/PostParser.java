@@ -97,11 +97,14 @@ public final class PostParser {
         List<String> hashtags = capped("hashtags", optionalStrings(root, "hashtags"), MAX_HASHTAGS);
         List<String> mentions = capped("mentions", optionalStrings(root, "mentions"), MAX_MENTIONS);
         List<String> urls = capped("urls", optionalStrings(root, "urls"), MAX_URLS);
+        boolean question = body.indexOf('?') >= 0;
+        TextEntities.Found found = hashtags == null || mentions == null || urls == null || question
+                ? entities.find(body) : TextEntities.Found.NONE;
         post.hashtags = Normalization.distinctHashtags(
-                hashtags != null ? hashtags : capped("hashtags in text", entities.hashtags(body), MAX_HASHTAGS));
+                hashtags != null ? hashtags : capped("hashtags in text", found.hashtags, MAX_HASHTAGS));
         post.mentions = Normalization.distinctMentions(
-                mentions != null ? mentions : capped("mentions in text", entities.mentions(body), MAX_MENTIONS));
-        List<String> links = urls != null ? nonBlank(urls) : capped("urls in text", entities.urls(body), MAX_URLS);
+                mentions != null ? mentions : capped("mentions in text", found.mentions, MAX_MENTIONS));
+        List<String> links = urls != null ? nonBlank(urls) : capped("urls in text", found.urls, MAX_URLS);
         checkNoNul("hashtags", post.hashtags);
         checkNoNul("mentions", post.mentions);
 
@@ -112,7 +115,7 @@ public final class PostParser {
         flags |= reference(root, "quoteOf") ? PostFlags.QUOTE : 0;
         flags |= links.isEmpty() ? 0 : PostFlags.LINK;
         flags |= post.mentions.length == 0 ? 0 : PostFlags.MENTION;
-        if (!retweet && body.indexOf('?') >= 0 && entities.withoutUrls(body, links).indexOf('?') >= 0) {
+        if (!retweet && question && TextEntities.withoutUrls(body, found, links).indexOf('?') >= 0) {
             flags |= PostFlags.QUESTION;
         }
         post.flags = flags;
