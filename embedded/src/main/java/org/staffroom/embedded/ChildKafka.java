@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +25,8 @@ import java.util.jar.JarFile;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * A real single-node Kafka 4 (KRaft, one process acting as broker and controller) in a child JVM,
@@ -66,7 +59,6 @@ public final class ChildKafka implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
-    private static final long POLL_INTERVAL_MS = 100;
     private static final int OUTPUT_LINES_KEPT = 200;
     private static final int NODE_ID = 1;
     private static final String PREFIX = "[kafka-child] ";
@@ -287,37 +279,8 @@ public final class ChildKafka implements AutoCloseable {
      * every partition has a leader that answers ListOffsets.
      */
     public void createTopic(String name, int partitions) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
-        }
         try (Admin admin = admin()) {
-            try {
-                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
-                        .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException("cannot create topic " + name, e.getCause());
-                }
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("cannot create topic " + name + " within " + TOPIC_TIMEOUT, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while creating topic " + name, e);
-            }
-            long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
-            Exception last = null;
-            while (System.nanoTime() - deadline < 0) {
-                try {
-                    if (serving(admin, Set.of(name))) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    last = e; // the metadata names a leader a moment before it serves
-                }
-                pause();
-            }
-            throw new IllegalStateException("topic " + name + " has no serving leader for all " + partitions
-                    + " partitions after " + TOPIC_TIMEOUT, last);
+            Topics.create(admin, name, partitions, Map.of(), TOPIC_TIMEOUT);
         }
     }
 
@@ -433,7 +396,7 @@ public final class ChildKafka implements AutoCloseable {
                 throw new IllegalStateException("the Kafka broker did not listen on port " + brokerPort + " within "
                         + STARTUP_TIMEOUT + output());
             }
-            pause();
+            Topics.pause();
         }
         Exception last = null;
         try (Admin admin = admin()) {
@@ -447,7 +410,7 @@ public final class ChildKafka implements AutoCloseable {
                     if (nodes.contains(NODE_ID)) {
                         Set<String> topics = admin.listTopics().names()
                                 .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                        if (serving(admin, topics)) {
+                        if (Topics.serving(admin, topics)) {
                             return;
                         }
                     }
@@ -461,7 +424,7 @@ public final class ChildKafka implements AutoCloseable {
                     throw new IllegalStateException("the Kafka broker did not serve within " + STARTUP_TIMEOUT
                             + (last == null ? "" : " (last: " + last + ")") + output(), last);
                 }
-                pause();
+                Topics.pause();
             }
         }
     }
@@ -487,38 +450,6 @@ public final class ChildKafka implements AutoCloseable {
         }
     }
 
-    /** Every partition of the topics has a leader that answers ListOffsets. */
-    private static boolean serving(Admin admin, Set<String> topics)
-            throws ExecutionException, TimeoutException {
-        if (topics.isEmpty()) {
-            return true;
-        }
-        Map<String, TopicDescription> descriptions;
-        try {
-            descriptions = admin.describeTopics(topics).allTopicNames()
-                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (TopicDescription description : descriptions.values()) {
-            for (TopicPartitionInfo partition : description.partitions()) {
-                if (partition.leader() == null || partition.leader().isEmpty()) {
-                    return false;
-                }
-                latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
-            }
-        }
-        try {
-            admin.listOffsets(latest).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        return true;
-    }
-
     private Admin admin() {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
@@ -528,15 +459,6 @@ public final class ChildKafka implements AutoCloseable {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
     }
 
-    /** A short pause between polls, not a synchronisation by sleeping. */
-    private static void pause() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
-        }
-    }
 
     /** The class path must hold {@code kafka.Kafka}, or the child fails with a less helpful message. */
     private static void requireKafkaOn(String classpath) {

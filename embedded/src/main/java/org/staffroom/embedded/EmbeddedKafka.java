@@ -8,11 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,13 +19,6 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -51,7 +40,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
-    private static final long POLL_INTERVAL_MS = 50;
     private static final String TEST_KIT_THREAD_PREFIX = "kafka-cluster-test-kit-";
 
     private final KafkaClusterTestKit cluster;
@@ -217,66 +205,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** A topic with topic-level settings, e.g. {@code max.message.bytes} for tests of oversized records. */
     public void createTopic(String name, int partitions, Map<String, String> configs) {
-        if (partitions < 1) {
-            throw new IllegalArgumentException("partitions must be at least 1: " + partitions);
-        }
-        long deadline = System.nanoTime() + TOPIC_TIMEOUT.toNanos();
-        try {
-            try {
-                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
-                        .all()
-                        .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            while (true) {
-                Optional<TopicDescription> description = describe(name);
-                if (description.isPresent() && allLed(description.get(), partitions)) {
-                    // the metadata names a leader a moment before it serves: an idempotent producer
-                    // writing at once could see its first batch refused; a ListOffsets answer means it serves
-                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    for (int p = 0; p < partitions; p++) {
-                        latest.put(new TopicPartition(name, p), OffsetSpec.latest());
-                    }
-                    admin.listOffsets(latest).all().get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    return;
-                }
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IllegalStateException("topic " + name + " has no leader for all "
-                            + partitions + " partitions after " + TOPIC_TIMEOUT + ": " + description);
-                }
-                // a short pause between metadata polls, not a synchronisation by sleeping
-                TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topic " + name, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topic " + name, e);
-        }
-    }
-
-    private Optional<TopicDescription> describe(String name)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return Optional.of(admin.describeTopics(Set.of(name))
-                    .allTopicNames()
-                    .get(TOPIC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(name));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private static boolean allLed(TopicDescription description, int partitions) {
-        List<TopicPartitionInfo> infos = description.partitions();
-        return infos.size() >= partitions
-                && infos.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        Topics.create(admin, name, partitions, configs, TOPIC_TIMEOUT);
     }
 
     /** Where the broker keeps its data (deleted on close). */

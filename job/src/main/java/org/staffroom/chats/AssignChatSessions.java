@@ -1,5 +1,8 @@
 package org.staffroom.chats;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
@@ -13,11 +16,14 @@ import org.staffroom.model.ScopedPost;
 public class AssignChatSessions implements FlatMapFunction<Post, ScopedPost> {
     private static final long serialVersionUID = 1L;
 
-    private final ChatCalendar calendar;
+    /** Looked up for every hashtag of every post, so built once: hashtag → its chats. */
+    private final Map<String, List<ChatSchedule>> chatsByHashtag = new HashMap<>();
     private final boolean inSession;
 
     private AssignChatSessions(ChatCalendar calendar, boolean inSession) {
-        this.calendar = calendar;
+        for (ChatSchedule chat : calendar.chats()) {
+            chatsByHashtag.computeIfAbsent(chat.hashtag(), calendar::forHashtag);
+        }
         this.inSession = inSession;
     }
 
@@ -32,7 +38,7 @@ public class AssignChatSessions implements FlatMapFunction<Post, ScopedPost> {
     @Override
     public void flatMap(Post post, Collector<ScopedPost> out) {
         for (String hashtag : post.hashtags) {
-            for (ChatSchedule chat : calendar.forHashtag(hashtag)) {
+            for (ChatSchedule chat : chatsByHashtag.getOrDefault(hashtag, List.of())) {
                 if ((chat.sessionContaining(post.createdAt) != ChatSchedule.NONE) == inSession) {
                     out.collect(new ScopedPost(chat.chatId(), post));
                 }

@@ -1,6 +1,8 @@
 package org.staffroom.chats;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.staffroom.windows.ScopeWindows;
 import org.staffroom.windows.WindowScheme;
@@ -12,12 +14,15 @@ import org.staffroom.windows.WindowScheme;
 public final class ChatScopes implements ScopeWindows {
     private static final long serialVersionUID = 1L;
 
-    private final ChatCalendar calendar;
     private final boolean sessions;
+    /** Looked up for every post, so built once: chat id → its one scheme. */
+    private final Map<String, List<WindowScheme>> schemes = new HashMap<>();
 
     private ChatScopes(ChatCalendar calendar, boolean sessions) {
-        this.calendar = calendar;
         this.sessions = sessions;
+        for (ChatSchedule chat : calendar.chats()) {
+            schemes.put(chat.chatId(), List.of(sessions ? chat : new ChatWeeks(chat.zone())));
+        }
     }
 
     public static ChatScopes sessions(ChatCalendar calendar) {
@@ -35,11 +40,11 @@ public final class ChatScopes implements ScopeWindows {
 
     @Override
     public List<WindowScheme> schemesFor(String chatId) {
-        ChatSchedule chat = calendar.byId(chatId);
-        if (chat == null) {
+        List<WindowScheme> found = schemes.get(chatId);
+        if (found == null) {
             throw new IllegalStateException("chat '" + chatId + "' is not in the calendar");
         }
-        return List.of(sessions ? chat : new ChatWeeks(chat.zone()));
+        return found;
     }
 
     @Override

@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.staffroom.QueryRows;
 import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
@@ -340,22 +339,7 @@ class StandaloneClusterIT {
 
     /** Every row of a query as "col=value|col=value", in the query's order, timestamps in UTC. */
     private static List<String> rows(String url, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password());
-                Statement s = c.createStatement()) {
-            s.execute("SET TIME ZONE 'UTC'");
-            try (ResultSet rs = s.executeQuery(sql)) {
-                ResultSetMetaData md = rs.getMetaData();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= md.getColumnCount(); i++) {
-                        row.append(i > 1 ? "|" : "").append(md.getColumnLabel(i)).append('=').append(rs.getString(i));
-                    }
-                    out.add(row.toString());
-                }
-            }
-        }
-        return out;
+        return QueryRows.of(url, postgres.user(), postgres.password(), sql);
     }
 
     /** A command line with its classpath elided, for the log. */

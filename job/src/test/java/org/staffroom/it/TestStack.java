@@ -3,8 +3,6 @@ package org.staffroom.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.staffroom.QueryRows;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.sink.KafkaEventWriter;
@@ -138,28 +137,7 @@ final class TestStack implements AutoCloseable {
 
     /** Every row of a query, each as "col=value|col=value", in the query's order. */
     List<String> rows(String jdbcUrl, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, postgres.user(), postgres.password());
-                Statement s = c.createStatement()) {
-            s.execute("SET TIME ZONE 'UTC'");
-            try (ResultSet rs = s.executeQuery(sql)) {
-                collect(rs, out);
-            }
-        }
-        return out;
-    }
-
-    private static void collect(ResultSet rs, List<String> out) throws SQLException {
-        {
-            ResultSetMetaData md = rs.getMetaData();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.append(i > 1 ? "|" : "").append(md.getColumnLabel(i)).append('=').append(rs.getString(i));
-                }
-                out.add(row.toString());
-            }
-        }
+        return QueryRows.of(jdbcUrl, postgres.user(), postgres.password(), sql);
     }
 
     @Override
