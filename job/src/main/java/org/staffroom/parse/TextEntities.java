@@ -1,8 +1,11 @@
 package org.staffroom.parse;
 
 import com.twitter.twittertext.Extractor;
+import com.twitter.twittertext.TldLists;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Hashtags, mentions and links found in a post's text by twitter-text, the extractor the platforms'
@@ -14,9 +17,9 @@ import java.util.List;
  * twitter-text applies around one (the character before it, the text after it, overlaps between
  * entities) looks no further than the whitespace that bounds it, so the text is cut at whitespace
  * and only the few words that can hold an entity are given to twitter-text, each with the space
- * before it. The commonest words,
- * a plain {@code #hashtag} or {@code @handle} with at most one closing punctuation mark, are read
- * directly: for them the rules reduce to the ASCII checks below. {@code TextEntitiesTest} holds
+ * before it. The commonest words, a plain {@code #hashtag} or {@code @handle} with at most one
+ * closing punctuation mark and a plain {@code https://host.tld/path} link, are read directly: for
+ * them the rules reduce to the ASCII checks below. {@code TextEntitiesTest} holds
  * both paths to whole-text twitter-text on generated posts, edge cases and random texts.
  */
 public final class TextEntities {
@@ -24,6 +27,14 @@ public final class TextEntities {
     private static final int MAX_HANDLE = 20;
     /** What may follow a plain hashtag or handle in the same word without changing it. */
     private static final String CLOSING_MARKS = ".,!?;:)";
+    /** What may follow a plain link in the same word; '?' would start a query. */
+    private static final String LINK_CLOSING_MARKS = ".,!;:)";
+    /** Longest host and link read directly (DNS: 253 and 63 per label; twitter-text allows more). */
+    private static final int MAX_HOST = 253;
+    private static final int MAX_LABEL = 63;
+    private static final int MAX_LINK = 2000;
+    /** The top-level domains twitter-text accepts; a link to any other host is left to it. */
+    private static final Set<String> TLDS = topLevelDomains();
 
     private final Extractor extractor = new Extractor();
 
@@ -89,7 +100,7 @@ public final class TextEntities {
             found.hashtags.add(text.substring(start + 1, nameEnd));
         } else if (plain && first == '@' && nameEnd - start - 1 <= MAX_HANDLE) {
             found.mentions.add(text.substring(start + 1, nameEnd));
-        } else {
+        } else if (!plainLink(text, start, end, found)) {
             byTwitterText(text, start, end, found);
         }
     }
@@ -117,6 +128,88 @@ public final class TextEntities {
                     break;
             }
         }
+    }
+
+    /**
+     * Reads {@code http(s)://host.tld[/path]} followed by closing marks only, where the host is
+     * lower-case ASCII labels ending in a known top-level domain (not t.co, which twitter-text
+     * shortens) and the path is ASCII letters, digits and {@code /_-.}: there twitter-text's link
+     * ends at the last character that may end a path, that is not a dot. Anything else (queries,
+     * ports, parentheses, '@', '#', upper-case or non-ASCII hosts) is left to twitter-text.
+     */
+    private static boolean plainLink(String text, int start, int end, Found found) {
+        int hostStart = text.startsWith("https://", start) ? start + 8
+                : text.startsWith("http://", start) ? start + 7 : -1;
+        if (hostStart < 0) {
+            return false;
+        }
+        int hostEnd = hostStart;
+        while (hostEnd < end && isHostChar(text.charAt(hostEnd))) {
+            hostEnd++;
+        }
+        while (hostEnd > hostStart && text.charAt(hostEnd - 1) == '.') {
+            hostEnd--;
+        }
+        if (hostEnd - hostStart > MAX_HOST || !knownHost(text, hostStart, hostEnd)) {
+            return false;
+        }
+        int linkEnd = hostEnd;
+        int i = hostEnd;
+        if (i < end && text.charAt(i) == '/') {
+            linkEnd = ++i;
+            for (; i < end && isPathChar(text.charAt(i)); i++) {
+                if (text.charAt(i) != '.') {
+                    linkEnd = i + 1;
+                }
+            }
+        }
+        for (; i < end; i++) {
+            if (LINK_CLOSING_MARKS.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        if (linkEnd - start > MAX_LINK) {
+            return false;
+        }
+        found.urls.add(text.substring(start, linkEnd));
+        found.urlSpans.add(new int[] {start, linkEnd});
+        return true;
+    }
+
+    private static boolean isHostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.';
+    }
+
+    private static boolean isPathChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || c == '/' || c == '_' || c == '-' || c == '.';
+    }
+
+    /** Two or more labels of [a-z0-9-] not starting or ending with '-', the last a known TLD. */
+    private static boolean knownHost(String text, int from, int to) {
+        int labels = 0;
+        int labelStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || text.charAt(i) == '.') {
+                int length = i - labelStart;
+                if (length == 0 || length > MAX_LABEL
+                        || text.charAt(labelStart) == '-' || text.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labels++;
+                if (i < to) {
+                    labelStart = i + 1;
+                }
+            }
+        }
+        String tld = text.substring(labelStart, to);
+        return labels >= 2 && TLDS.contains(tld) && !(labels == 2 && text.startsWith("t.co", from) && to - from == 4);
+    }
+
+    private static Set<String> topLevelDomains() {
+        Set<String> tlds = new HashSet<>(TldLists.GTLDS);
+        tlds.addAll(TldLists.CTLDS);
+        return tlds;
     }
 
     /** End of the run of [A-Za-z0-9_] from {@code from}. */

@@ -84,6 +84,31 @@ class TextEntitiesTest {
         }
     }
 
+    @Test
+    void agreesWithWholeTextExtractionOnRandomLinks() {
+        String[] starts = {"https://", "http://", "HTTPS://", "https:/", "(https://", "", "www."};
+        String[] labels = {"eef", "www", "school-trust", "a", "x1", "-x", "x-", "ünï", "t", "co", "_x", "Xy", ""};
+        String[] tlds = {".com", ".org", ".uk", ".co.uk", ".academy", ".example", ".comm", ".co", ".xn--p1ai",
+            ".онлайн", ".", ""};
+        String[] paths = {"", "/", "/a", "/a-b_c", "/A.B", "/x.", "/x..", "/~x", "/%20", "/a,b", "/(a)", "/a?b=1",
+            "/#x", "/@u/", "/a/b/", ":8080/x", "?q=1", "/a=", "/a+"};
+        String[] ends = {"", ".", ",", "!", "?", ")", ":", ";", "...", ".)", "#tag", "@x", "'"};
+        Random random = new Random(11);
+        for (int t = 0; t < 50_000; t++) {
+            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "see " : "");
+            sb.append(starts[random.nextInt(starts.length)]);
+            for (int i = random.nextInt(3); i >= 0; i--) {
+                sb.append(labels[random.nextInt(labels.length)]).append(i > 0 ? "." : "");
+            }
+            sb.append(tlds[random.nextInt(tlds.length)]);
+            for (int i = random.nextInt(3); i > 0; i--) {
+                sb.append(paths[random.nextInt(paths.length)]);
+            }
+            sb.append(ends[random.nextInt(ends.length)]);
+            assertSame(sb.append(random.nextBoolean() ? " #edchat" : "").toString());
+        }
+    }
+
     private void assertSame(String text) {
         TextEntities.Found actual = entities.find(text);
         Expected expected = wholeText(text);
