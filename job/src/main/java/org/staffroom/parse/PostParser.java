@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,14 +137,14 @@ public final class PostParser {
     }
 
     private long eventTime(String text, long receivedAt) throws InvalidPostException {
-        Instant t;
+        long millis;
         try {
-            t = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            millis = EventTimes.toEpochMilli(text);
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw new InvalidPostException("createdAt: '" + abbreviate(text)
                     + "' is not an ISO-8601 instant with Z or an offset (e.g. 2025-03-30T19:00:00Z)");
         }
-        long millis = t.toEpochMilli();
+        Instant t = Instant.ofEpochMilli(millis);
         if (millis < settings.minEventTimeMillis) {
             throw new InvalidPostException("createdAt: " + t + " is before "
                     + Instant.ofEpochMilli(settings.minEventTimeMillis) + ", the earliest accepted event time");
