@@ -1,49 +1,89 @@
 package org.staffroom.dedup;
 
+import java.util.Iterator;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
 
 /**
- * Keyed by (platform, id): passes the first delivery of a post and drops the repeats (contract §1).
- * Each key is forgotten once the watermark is a horizon past the post (or past the moment it was
- * first seen, for a post that arrived late), so state stays bounded while every repeat within the
- * horizon of event time is still caught. Event-time timers, because Flink's state TTL only knows
- * processing time and a replay of a year would otherwise forget nothing or everything.
+ * Passes the first delivery of a post and drops the repeats (contract §1). A post is remembered
+ * until the watermark is a horizon past it (or past the moment it was first seen, for a post that
+ * arrived late), so state stays bounded while every repeat within the horizon of event time is
+ * still caught. Event time, because Flink's state TTL only knows processing time and a replay of a
+ * year would otherwise forget nothing or everything.
+ *
+ * <p>Keyed by one of {@link #BUCKETS} buckets of (platform, id), not by the post itself: one timer
+ * per post (a heap entry, and a hash-set entry beside it) cost more state than the post's own key
+ * and 20% of the job's CPU. Each bucket instead keeps a map from post to the event time it may be
+ * forgotten at, and sweeps it on a timer shared by every post expiring in the same
+ * {@link #SWEEPS_PER_HORIZON}th of the horizon.
  */
-public class DeduplicatePosts extends KeyedProcessFunction<String, Post, Post> {
+public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> {
     private static final long serialVersionUID = 1L;
 
+    /** Far more than any parallelism (Flink's default maximum is 128 key groups), so every subtask gets a share. */
+    public static final int BUCKETS = 4096;
+    /** An expired post is kept at most 1/8 of the horizon longer; a sweep visits each entry about 9 times. */
+    static final int SWEEPS_PER_HORIZON = 8;
+
     private final long horizonMillis;
-    private transient ValueState<Boolean> seen;
+    private final long sweepMillis;
+    /** identity → event time from which the post is forgotten. */
+    private transient MapState<String, Long> forgetAt;
 
     public DeduplicatePosts(long horizonMillis) {
         this.horizonMillis = horizonMillis;
+        this.sweepMillis = Math.max(1, horizonMillis / SWEEPS_PER_HORIZON);
+    }
+
+    /** The key of a post: its bucket, from the (cached) hashes of platform and id. */
+    public static int bucketOf(Post post) {
+        return Math.floorMod(31 * post.platform.hashCode() + post.id.hashCode(), BUCKETS);
     }
 
     @Override
     public void open(OpenContext openContext) {
-        seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Types.BOOLEAN));
+        forgetAt = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
     }
 
     @Override
     public void processElement(Post post, Context ctx, Collector<Post> out) throws Exception {
-        if (seen.value() != null) {
+        String identity = post.identity();
+        long watermark = ctx.timerService().currentWatermark();
+        Long remembered = forgetAt.get(identity);
+        if (remembered != null && remembered > watermark) {
             return;
         }
-        seen.update(Boolean.TRUE);
-        long from = Math.max(post.createdAt, ctx.timerService().currentWatermark());
-        ctx.timerService().registerEventTimeTimer(saturatedAdd(from, horizonMillis));
+        long forget = saturatedAdd(Math.max(post.createdAt, watermark), horizonMillis);
+        forgetAt.put(identity, forget);
+        ctx.timerService().registerEventTimeTimer(sweepAt(forget));
         out.collect(post);
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) {
-        seen.clear();
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        Iterator<Map.Entry<String, Long>> entries = forgetAt.iterator();
+        while (entries.hasNext()) {
+            if (entries.next().getValue() <= watermark) {
+                entries.remove();
+            }
+        }
+        if (forgetAt.isEmpty()) {
+            forgetAt.clear(); // removing through the iterator leaves an empty map behind on the heap backend
+        }
+    }
+
+    /** The first sweep at or after {@code forget}: sweeps fall on multiples of the sweep interval. */
+    private long sweepAt(long forget) {
+        long rest = Math.floorMod(forget, sweepMillis);
+        return rest == 0 ? forget : saturatedAdd(forget, sweepMillis - rest);
     }
 
     private static long saturatedAdd(long a, long b) {

@@ -20,8 +20,8 @@ class DeduplicatePostsTest {
 
     @Test
     void theFirstDeliveryWinsWithinTheHorizon() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, Post, Post> h = ProcessFunctionTestHarnesses
-                .forKeyedProcessFunction(new DeduplicatePosts(WEEK), Post::identity, Types.STRING);
+        KeyedOneInputStreamOperatorTestHarness<Integer, Post, Post> h = ProcessFunctionTestHarnesses
+                .forKeyedProcessFunction(new DeduplicatePosts(WEEK), DeduplicatePosts::bucketOf, Types.INT);
         h.open();
         Post first = post("1", "2025-01-09T20:00:00Z", "alice").followers(10).build();
         Post again = post("1", "2025-01-09T20:00:00Z", "alice").followers(99).build();
@@ -38,13 +38,36 @@ class DeduplicatePostsTest {
     }
 
     @Test
-    void forgetsAPostOnceTheHorizonHasPassed() throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, Post, Post> h = ProcessFunctionTestHarnesses
-                .forKeyedProcessFunction(new DeduplicatePosts(WEEK), Post::identity, Types.STRING);
+    void aRepeatAfterTheHorizonCountsAgainAndTheBucketIsSweptSoonAfter() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<Integer, Post, Post> h = ProcessFunctionTestHarnesses
+                .forKeyedProcessFunction(new DeduplicatePosts(WEEK), DeduplicatePosts::bucketOf, Types.INT);
         h.open();
         Post p = post("1", "2025-01-09T20:00:00Z", "alice").build();
+        Post later = post("1", "2025-01-09T20:00:00Z", "alice").followers(5).build();
         h.processElement(p, p.createdAt);
         h.processWatermark(at("2025-01-16T20:00:00Z"));
+        h.processElement(later, later.createdAt);
+        assertThat(h.extractOutputValues()).containsExactly(p, later);
+    }
+
+    @Test
+    void forgetsAPostOnceTheHorizonHasPassed() throws Exception {
+        KeyedOneInputStreamOperatorTestHarness<Integer, Post, Post> h = ProcessFunctionTestHarnesses
+                .forKeyedProcessFunction(new DeduplicatePosts(WEEK), DeduplicatePosts::bucketOf, Types.INT);
+        h.open();
+        Post p = post("1", "2025-01-09T20:00:00Z", "alice").build();
+        Post other = post("2", "2025-01-09T21:00:00Z", "bob").build();
+        h.processElement(p, p.createdAt);
+        h.processElement(other, other.createdAt);
+        // forgotten from 2025-01-16 20:00 and 21:00; sweeps fall on multiples of 21 hours (WEEK / 8)
+        // since the epoch, and 2025-01-16 21:00 is one: a single sweep per bucket removes both
+        long sweep = at("2025-01-16T21:00:00Z");
+        assertThat(sweep % (WEEK / 8)).isZero();
+        assertThat(h.numEventTimeTimers()).isEqualTo(
+                DeduplicatePosts.bucketOf(p) == DeduplicatePosts.bucketOf(other) ? 1 : 2);
+        h.processWatermark(sweep - 1);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+        h.processWatermark(sweep);
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
     }
