@@ -17,10 +17,11 @@ import java.util.Set;
  * twitter-text applies around one (the character before it, the text after it, overlaps between
  * entities) looks no further than the whitespace that bounds it, so the text is cut at whitespace
  * and only the few words that can hold an entity are given to twitter-text, each with the space
- * before it. The commonest words, a plain {@code #hashtag} or {@code @handle} with at most one
- * closing punctuation mark and a plain {@code https://host.tld/path} link, are read directly: for
- * them the rules reduce to the ASCII checks below. {@code TextEntitiesTest} holds
- * both paths to whole-text twitter-text on generated posts, edge cases and random texts.
+ * before it. The commonest words, a plain {@code #hashtag} (ASCII or full-width) or {@code @handle}
+ * with at most one closing punctuation mark and a plain {@code https://host.tld/path?query} link,
+ * are read directly: for them the rules reduce to the character checks below.
+ * {@code TextEntitiesTest} holds both paths to whole-text twitter-text on generated posts, edge
+ * cases and random texts.
  */
 public final class TextEntities {
     /** twitter-text's longest screen name. */
@@ -93,10 +94,11 @@ public final class TextEntities {
 
     private void word(String text, int start, int end, Found found) {
         char first = text.charAt(start);
-        int nameEnd = first == '#' || first == '@' ? asciiWordEnd(text, start + 1, end) : start;
+        boolean hash = first == '#' || first == '＃';
+        int nameEnd = hash ? tagEnd(text, start + 1, end) : first == '@' ? handleEnd(text, start + 1, end) : start;
         boolean plain = nameEnd > start + 1
                 && (nameEnd == end || nameEnd == end - 1 && CLOSING_MARKS.indexOf(text.charAt(nameEnd)) >= 0);
-        if (plain && first == '#' && hasLetter(text, start + 1, nameEnd)) {
+        if (plain && hash && hasLetter(text, start + 1, nameEnd)) {
             found.hashtags.add(text.substring(start + 1, nameEnd));
         } else if (plain && first == '@' && nameEnd - start - 1 <= MAX_HANDLE) {
             found.mentions.add(text.substring(start + 1, nameEnd));
@@ -131,11 +133,12 @@ public final class TextEntities {
     }
 
     /**
-     * Reads {@code http(s)://host.tld[/path]} followed by closing marks only, where the host is
-     * lower-case ASCII labels ending in a known top-level domain (not t.co, which twitter-text
-     * shortens) and the path is ASCII letters, digits and {@code /_-.}: there twitter-text's link
-     * ends at the last character that may end a path, that is not a dot. Anything else (queries,
-     * ports, parentheses, '@', '#', upper-case or non-ASCII hosts) is left to twitter-text.
+     * Reads {@code http(s)://host.tld[/path][?query]} followed by closing marks only, where the
+     * host is lower-case ASCII labels ending in a known top-level domain (not t.co, which
+     * twitter-text shortens), the path ASCII letters, digits and {@code /_-.=+%~} and the query
+     * ASCII letters, digits and {@code =&_-./%+}: there twitter-text's link ends at the last
+     * character that may end a path or a query. Anything else (ports, parentheses, '@', '#',
+     * upper-case or non-ASCII hosts) is left to twitter-text.
      */
     private static boolean plainLink(String text, int start, int end, Found found) {
         int hostStart = text.startsWith("https://", start) ? start + 8
@@ -158,9 +161,19 @@ public final class TextEntities {
         if (i < end && text.charAt(i) == '/') {
             linkEnd = ++i;
             for (; i < end && isPathChar(text.charAt(i)); i++) {
-                if (text.charAt(i) != '.') {
-                    linkEnd = i + 1;
-                }
+                linkEnd = endsPath(text.charAt(i)) ? i + 1 : linkEnd;
+            }
+        }
+        // a query only counts right after the link so far (not after "/x.." that the link does not take)
+        if (i < end && i == linkEnd && text.charAt(i) == '?') {
+            int queryEnd = -1;
+            int j = i + 1;
+            for (; j < end && isQueryChar(text.charAt(j)); j++) {
+                queryEnd = endsQuery(text.charAt(j)) ? j + 1 : queryEnd;
+            }
+            if (queryEnd > 0) {
+                linkEnd = queryEnd;
+                i = j;
             }
         }
         for (; i < end; i++) {
@@ -181,8 +194,23 @@ public final class TextEntities {
     }
 
     private static boolean isPathChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '/' || c == '_' || c == '-' || c == '.';
+        return isAsciiAlnum(c) || "/_-.=+%~".indexOf(c) >= 0;
+    }
+
+    private static boolean endsPath(char c) {
+        return isAsciiAlnum(c) || "/_-=+".indexOf(c) >= 0;
+    }
+
+    private static boolean isQueryChar(char c) {
+        return isAsciiAlnum(c) || "=&_-./%+".indexOf(c) >= 0;
+    }
+
+    private static boolean endsQuery(char c) {
+        return isAsciiAlnum(c) || "-_&=/".indexOf(c) >= 0;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** Two or more labels of [a-z0-9-] not starting or ending with '-', the last a known TLD. */
@@ -212,23 +240,37 @@ public final class TextEntities {
         return tlds;
     }
 
-    /** End of the run of [A-Za-z0-9_] from {@code from}. */
-    private static int asciiWordEnd(String text, int from, int end) {
+    /** End of the run of [A-Za-z0-9_] from {@code from}: a screen name. */
+    private static int handleEnd(String text, int from, int end) {
         int i = from;
-        while (i < end) {
-            char c = text.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
-                break;
-            }
+        while (i < end && (isAsciiAlnum(text.charAt(i)) || text.charAt(i) == '_')) {
             i++;
         }
         return i;
     }
 
+    /** End of the run of ASCII or full-width letters and digits, or '_', from {@code from}. */
+    private static int tagEnd(String text, int from, int end) {
+        int i = from;
+        while (i < end && (isAsciiAlnum(text.charAt(i)) || text.charAt(i) == '_' || isFullWidthAlnum(text.charAt(i)))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Ｆｕｌｌ-ｗｉｄｔｈ letters and digits, which some clients type and twitter-text reads as a hashtag's. */
+    private static boolean isFullWidthAlnum(char c) {
+        return c >= '０' && c <= '９' || isFullWidthLetter(c);
+    }
+
+    private static boolean isFullWidthLetter(char c) {
+        return c >= 'Ａ' && c <= 'Ｚ' || c >= 'ａ' && c <= 'ｚ';
+    }
+
     private static boolean hasLetter(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isFullWidthLetter(c)) {
                 return true;
             }
         }

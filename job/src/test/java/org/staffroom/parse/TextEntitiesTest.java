@@ -72,6 +72,7 @@ class TextEntitiesTest {
             " ", " ", " ", "\n", "\t", "\u00A0", "\u3000", "\uFE0F", "\u20E3", "\u200B",
             "http://", "https://", "www.", ".com", ".co.uk", ".org", ".uk", "t.co/", "xn--", ".xn--p1ai",
             "RT", "rt", "a", "Z", "9", "é", "ü", "д", "中", "edchat", "user_name", "abcdefghijklmnopqrstu",
+            "ｅｄｃｈａｔ", "Ａ", "５", "＿",
         };
         Random random = new Random(2026);
         for (int t = 0; t < 50_000; t++) {
@@ -91,8 +92,9 @@ class TextEntitiesTest {
         String[] tlds = {".com", ".org", ".uk", ".co.uk", ".academy", ".example", ".comm", ".co", ".xn--p1ai",
             ".онлайн", ".", ""};
         String[] paths = {"", "/", "/a", "/a-b_c", "/A.B", "/x.", "/x..", "/~x", "/%20", "/a,b", "/(a)", "/a?b=1",
-            "/#x", "/@u/", "/a/b/", ":8080/x", "?q=1", "/a=", "/a+"};
-        String[] ends = {"", ".", ",", "!", "?", ")", ":", ";", "...", ".)", "#tag", "@x", "'"};
+            "/#x", "/@u/", "/a/b/", ":8080/x", "?q=1", "/a=", "/a+", "/a%20b", "/~x", "/a=b+c", "?v=Gn5k_-",
+            "?a=b&c=d", "?x=1.", "?%20", "?a+b", "?", "?.", "??", "?a=1?b", "?a/b/", "?a,b", "?(a)", "?a#b"};
+        String[] ends = {"", ".", ",", "!", "?", ")", ":", ";", "...", ".)", "#tag", "@x", "'", "?!", ".?"};
         Random random = new Random(11);
         for (int t = 0; t < 50_000; t++) {
             StringBuilder sb = new StringBuilder(random.nextBoolean() ? "see " : "");
