@@ -14,14 +14,14 @@ public class WindowAccumulator {
     /** The post-level counts; the participant-level ones are derived from {@link #authors} on output. */
     public EngagementCounts posts = new EngagementCounts();
     public Map<String, AuthorActivity> authors = new HashMap<>();
-    /** Posts mentioning each account; kept only where top accounts are ranked. */
+    /** Posts mentioning each account; kept, like the participants' handles, only where top accounts are ranked. */
     public Map<String, Long> mentions = new HashMap<>();
     /** Whether a row for this window has been written (later changes must rewrite it). */
     public boolean emitted;
 
     public WindowAccumulator() {}
 
-    public void add(Post post, boolean cotag, boolean countMentions) {
+    public void add(Post post, boolean cotag, boolean ranksAccounts) {
         int f = post.flags;
         EngagementCounts c = posts;
         c.posts++;
@@ -35,7 +35,7 @@ public class WindowAccumulator {
         c.brokering += PostFlags.isBrokering(f) ? 1 : 0;
         c.questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
 
-        if (countMentions) {
+        if (ranksAccounts) {
             for (String m : post.mentions) {
                 mentions.merge(m, 1L, Long::sum);
             }
@@ -43,7 +43,7 @@ public class WindowAccumulator {
         AuthorActivity a = authors.computeIfAbsent(post.authorId, k -> new AuthorActivity());
         a.maxFollowers = Math.max(a.maxFollowers, post.followers);
         a.nonRetweetPosts += PostFlags.has(f, PostFlags.RETWEET) ? 0 : 1;
-        if (post.authorHandle != null && (post.createdAt > a.handleAt
+        if (ranksAccounts && post.authorHandle != null && (post.createdAt > a.handleAt
                 || post.createdAt == a.handleAt && post.authorHandle.compareTo(a.handle) < 0)) {
             a.handle = post.authorHandle;
             a.handleAt = post.createdAt;
