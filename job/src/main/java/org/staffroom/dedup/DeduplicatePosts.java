@@ -1,7 +1,5 @@
 package org.staffroom.dedup;
 
-import java.util.Iterator;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -9,6 +7,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
+import org.staffroom.state.MapStates;
 
 /**
  * Passes the first delivery of a post and drops the repeats (contract §1). A post is remembered
@@ -69,15 +68,7 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        Iterator<Map.Entry<String, Long>> entries = forgetAt.iterator();
-        while (entries.hasNext()) {
-            if (entries.next().getValue() <= watermark) {
-                entries.remove();
-            }
-        }
-        if (forgetAt.isEmpty()) {
-            forgetAt.clear(); // removing through the iterator leaves an empty map behind on the heap backend
-        }
+        MapStates.removeIf(forgetAt, (identity, forget) -> forget <= watermark);
     }
 
     /** The first sweep at or after {@code forget}: sweeps fall on multiples of the sweep interval. */

@@ -1,14 +1,29 @@
 package org.staffroom.metrics;
 
+import org.staffroom.model.Post;
+import org.staffroom.model.PostFlags;
+
 /** One participant's part in one window. */
 public class AuthorActivity {
     /** Largest follower count seen in the window, -1 while unknown. */
     public long maxFollowers = -1;
     /** Posts that are not retweets: a participant with any is a contributor. */
     public int nonRetweetPosts;
-    /** The handle of the participant's latest post (by event time) that had one, or null (or not kept: see WindowAccumulator). */
+    /** The handle of the participant's latest post (by event time) that had one; null when none or not kept. */
     public String handle;
     public long handleAt = Long.MIN_VALUE;
 
     public AuthorActivity() {}
+
+    /** @param keepHandle only windows that rank top contributors name them by handle */
+    public void add(Post post, boolean keepHandle) {
+        maxFollowers = Math.max(maxFollowers, post.followers);
+        nonRetweetPosts += PostFlags.has(post.flags, PostFlags.RETWEET) ? 0 : 1;
+        // the latest handle by event time, ties by the smaller: the same whatever the arrival order
+        if (keepHandle && post.authorHandle != null && (post.createdAt > handleAt
+                || post.createdAt == handleAt && post.authorHandle.compareTo(handle) < 0)) {
+            handle = post.authorHandle;
+            handleAt = post.createdAt;
+        }
+    }
 }

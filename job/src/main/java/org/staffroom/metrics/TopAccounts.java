@@ -12,10 +12,15 @@ public final class TopAccounts {
 
     private TopAccounts() {}
 
-    public static List<TopAccount> of(String scope, String scopeKey, long windowStart, WindowAccumulator acc) {
-        List<Map.Entry<String, Long>> mentioned = new ArrayList<>(acc.mentions.entrySet());
+    /**
+     * @param mentions posts mentioning each account in the window
+     * @param participants the window's participants by author id
+     */
+    public static List<TopAccount> of(String scope, String scopeKey, long windowStart, Map<String, Long> mentions,
+            Map<String, AuthorActivity> participants) {
+        List<Map.Entry<String, Long>> mentioned = new ArrayList<>(mentions.entrySet());
         List<Map.Entry<String, Long>> contributors = new ArrayList<>();
-        for (Map.Entry<String, AuthorActivity> e : acc.authors.entrySet()) {
+        for (Map.Entry<String, AuthorActivity> e : participants.entrySet()) {
             AuthorActivity a = e.getValue();
             if (a.nonRetweetPosts > 0) {
                 contributors.add(Map.entry(a.handle != null ? a.handle : e.getKey(), (long) a.nonRetweetPosts));

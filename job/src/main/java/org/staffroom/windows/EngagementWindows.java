@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.TopAccounts;
-import org.staffroom.metrics.WindowAccumulator;
+import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
@@ -49,7 +50,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     private final long allowedLatenessMillis;
     private final long liveRefreshMillis;
 
-    private transient Map<String, MapState<Long, WindowAccumulator>> windows;
+    private transient Map<String, WindowStore> windows;
     private transient Map<String, MapState<Long, String[]>> pastParticipants;
     private transient MapState<String, Long> firstSeen;
     private transient ValueState<Long> nextRefresh;
@@ -66,8 +67,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         windows = new HashMap<>();
         pastParticipants = new HashMap<>();
         for (String label : scopes.labels()) {
-            windows.put(label, getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                    "windows-" + label, Types.LONG, TypeInformation.of(WindowAccumulator.class))));
+            windows.put(label, new WindowStore(getRuntimeContext(), label));
             pastParticipants.put(label, getRuntimeContext().getMapState(new MapStateDescriptor<>(
                     "past-participants-" + label, Types.LONG, Types.OBJECT_ARRAY(Types.STRING))));
         }
@@ -97,18 +97,15 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                 missed.add(scheme.label() + "@" + Instant.ofEpochMilli(start));
                 continue;
             }
-            MapState<Long, WindowAccumulator> state = windows.get(scheme.label());
-            WindowAccumulator acc = state.get(start);
-            if (acc == null) {
-                acc = new WindowAccumulator();
+            WindowStore store = windows.get(scheme.label());
+            WindowTotals totals = store.add(start, post, element.hasCotag(), scheme.ranksAccounts());
+            if (totals.posts.posts == 1) {
                 ctx.timerService().registerEventTimeTimer(end - 1);
                 ctx.timerService().registerEventTimeTimer(end - 1 + allowedLatenessMillis);
             }
-            acc.add(post, element.hasCotag(), scheme.ranksAccounts());
-            state.put(start, acc);
-            if (acc.emitted) {
+            if (totals.emitted) {
                 // a late post within the allowed lateness: the row already written changes
-                out.collect(row(scope, scheme, start, acc, false));
+                out.collect(row(scope, scheme, start, totals, store.participants(start), false));
             } else {
                 scheduleRefresh(ctx.timerService().currentProcessingTime(), ctx.timerService());
             }
@@ -133,9 +130,10 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             if (start == scheme.startOf(newFirst)) {
                 continue;
             }
-            WindowAccumulator acc = windows.get(scheme.label()).get(start);
-            if (acc != null && acc.emitted) {
-                out.collect(row(scope, scheme, start, acc, false));
+            WindowStore store = windows.get(scheme.label());
+            WindowTotals totals = store.totals(start);
+            if (totals != null && totals.emitted) {
+                out.collect(row(scope, scheme, start, totals, store.participants(start), false));
             }
         }
     }
@@ -149,31 +147,29 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         long watermark = ctx.timerService().currentWatermark();
         String scope = ctx.getCurrentKey();
         for (WindowScheme scheme : scopes.schemesFor(scope)) {
-            MapState<Long, WindowAccumulator> state = windows.get(scheme.label());
-            List<Long> done = new ArrayList<>();
+            WindowStore store = windows.get(scheme.label());
             // oldest first, so that rows reach the sink in event-time order
-            for (long start : sortedStarts(state)) {
+            for (long start : store.starts()) {
                 long end = scheme.endOf(start);
                 if (end - 1 > watermark) {
                     continue;
                 }
-                WindowAccumulator acc = state.get(start);
+                WindowTotals totals = store.totals(start);
                 if (isFinal(end, watermark)) {
-                    out.collect(row(scope, scheme, start, acc, true));
+                    Map<String, AuthorActivity> participants = store.participants(start);
+                    out.collect(row(scope, scheme, start, totals, participants, true));
                     if (scheme.ranksAccounts()) {
                         String topScope = scopes.kind().equals("chat") ? TopAccount.SESSION : TopAccount.HASHTAG_DAY;
-                        TopAccounts.of(topScope, scope, start, acc).forEach(top -> ctx.output(TOP_ACCOUNTS, top));
+                        TopAccounts.of(topScope, scope, start, store.mentioned(start), participants)
+                                .forEach(top -> ctx.output(TOP_ACCOUNTS, top));
                     }
-                    done.add(start);
-                } else if (!acc.emitted) {
-                    acc.emitted = true;
-                    out.collect(row(scope, scheme, start, acc, false));
-                    state.put(start, acc);
+                    archive(scheme, start, participants.keySet());
+                    store.remove(start);
+                } else if (!totals.emitted) {
+                    totals.emitted = true;
+                    out.collect(row(scope, scheme, start, totals, store.participants(start), false));
+                    store.update(start, totals);
                 }
-            }
-            for (Long start : done) {
-                archive(scheme, start, state.get(start));
-                state.remove(start);
             }
         }
     }
@@ -185,10 +181,10 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         String scope = ctx.getCurrentKey();
         boolean running = false;
         for (WindowScheme scheme : scopes.schemesFor(scope)) {
-            MapState<Long, WindowAccumulator> state = windows.get(scheme.label());
-            for (long start : sortedStarts(state)) {
+            WindowStore store = windows.get(scheme.label());
+            for (long start : store.starts()) {
                 if (scheme.endOf(start) - 1 > watermark) {
-                    out.collect(row(scope, scheme, start, state.get(start), false));
+                    out.collect(row(scope, scheme, start, store.totals(start), store.participants(start), false));
                     running = true;
                 }
             }
@@ -209,12 +205,12 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     }
 
     /** Keeps a final window's participants while a later occurrence may still ask who came back. */
-    private void archive(WindowScheme scheme, long start, WindowAccumulator acc) throws Exception {
+    private void archive(WindowScheme scheme, long start, Set<String> participants) throws Exception {
         if (scheme.previousStart(start) == WindowScheme.NONE) {
             return;
         }
         MapState<Long, String[]> past = pastParticipants.get(scheme.label());
-        past.put(start, acc.authors.keySet().toArray(new String[0]));
+        past.put(start, participants.toArray(new String[0]));
         long stillNeeded = scheme.previousStart(start);
         List<Long> old = new ArrayList<>();
         for (Long s : past.keys()) {
@@ -227,36 +223,31 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         }
     }
 
-    private static List<Long> sortedStarts(MapState<Long, WindowAccumulator> state) throws Exception {
-        List<Long> starts = new ArrayList<>();
-        state.keys().forEach(starts::add);
-        starts.sort(null);
-        return starts;
-    }
-
     private boolean isFinal(long windowEnd, long watermark) {
         return windowEnd - 1 + allowedLatenessMillis <= watermark;
     }
 
-    private WindowMetrics row(String scope, WindowScheme scheme, long start, WindowAccumulator acc, boolean isFinal)
-            throws Exception {
+    private WindowMetrics row(String scope, WindowScheme scheme, long start, WindowTotals totals,
+            Map<String, AuthorActivity> participants, boolean isFinal) throws Exception {
         return new WindowMetrics(scope, scheme.label(), start, scheme.endOf(start),
-                acc.counts(author -> isFirstPostIn(author, start)), retained(scheme, start, acc), isFinal);
+                totals.counts(participants, author -> isFirstPostIn(author, start)),
+                retained(scheme, start, participants), isFinal);
     }
 
     /** Participants of the previous scheduled occurrence who are also in this one. */
-    private long retained(WindowScheme scheme, long start, WindowAccumulator acc) throws Exception {
+    private long retained(WindowScheme scheme, long start, Map<String, AuthorActivity> participants)
+            throws Exception {
         long previous = scheme.previousStart(start);
         if (previous == WindowScheme.NONE) {
             return 0;
         }
-        WindowAccumulator running = windows.get(scheme.label()).get(previous);
-        String[] before = running != null ? running.authors.keySet().toArray(new String[0])
+        WindowStore store = windows.get(scheme.label());
+        String[] before = store.totals(previous) != null ? store.participants(previous).keySet().toArray(new String[0])
                 : pastParticipants.get(scheme.label()).get(previous);
         long retained = 0;
         if (before != null) {
             for (String author : before) {
-                retained += acc.authors.containsKey(author) ? 1 : 0;
+                retained += participants.containsKey(author) ? 1 : 0;
             }
         }
         return retained;

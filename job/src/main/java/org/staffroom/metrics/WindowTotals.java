@@ -1,0 +1,51 @@
+package org.staffroom.metrics;
+
+import java.util.Map;
+import java.util.function.Predicate;
+import org.staffroom.model.Post;
+import org.staffroom.model.PostFlags;
+
+/**
+ * The post-level counts of one window; its participants are kept beside it, one state entry each
+ * (see {@code WindowStore}). Order-insensitive by construction: sums only.
+ */
+public class WindowTotals {
+    /** The post-level counts; the participant-level ones are derived from the participants on output. */
+    public EngagementCounts posts = new EngagementCounts();
+    /** Whether a row for this window has been written (later changes must rewrite it). */
+    public boolean emitted;
+
+    public WindowTotals() {}
+
+    public void add(Post post, boolean cotag) {
+        int f = post.flags;
+        EngagementCounts c = posts;
+        c.posts++;
+        c.originals += PostFlags.isOriginal(f) ? 1 : 0;
+        c.retweets += PostFlags.has(f, PostFlags.RETWEET) ? 1 : 0;
+        c.replies += PostFlags.has(f, PostFlags.REPLY) ? 1 : 0;
+        c.quotes += PostFlags.has(f, PostFlags.QUOTE) ? 1 : 0;
+        c.withLink += PostFlags.has(f, PostFlags.LINK) ? 1 : 0;
+        c.withMention += PostFlags.has(f, PostFlags.MENTION) ? 1 : 0;
+        c.withCotag += cotag ? 1 : 0;
+        c.brokering += PostFlags.isBrokering(f) ? 1 : 0;
+        c.questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
+    }
+
+    /**
+     * The window's counts, given its participants; {@code isNew} tells whether a participant's
+     * earliest post (for this hashtag or chat) falls in this window.
+     */
+    public EngagementCounts counts(Map<String, AuthorActivity> participants, Predicate<String> isNew) {
+        EngagementCounts c = posts.copy();
+        for (Map.Entry<String, AuthorActivity> e : participants.entrySet()) {
+            AuthorActivity a = e.getValue();
+            c.participants++;
+            c.contributors += a.nonRetweetPosts > 0 ? 1 : 0;
+            c.reach += Math.max(0, a.maxFollowers);
+            c.newParticipants += isNew.test(e.getKey()) ? 1 : 0;
+        }
+        c.returningParticipants = c.participants - c.newParticipants;
+        return c;
+    }
+}

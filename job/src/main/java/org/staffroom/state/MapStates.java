@@ -1,0 +1,25 @@
+package org.staffroom.state;
+
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import org.apache.flink.api.common.state.MapState;
+
+/** Helpers for Flink's {@link MapState} that the state backends do not offer themselves. */
+public final class MapStates {
+    private MapStates() {}
+
+    /** Removes the entries that match, and the map itself once it is empty. */
+    public static <K, V> void removeIf(MapState<K, V> state, BiPredicate<K, V> remove) throws Exception {
+        Iterator<Map.Entry<K, V>> entries = state.iterator();
+        while (entries.hasNext()) {
+            Map.Entry<K, V> e = entries.next();
+            if (remove.test(e.getKey(), e.getValue())) {
+                entries.remove();
+            }
+        }
+        if (state.isEmpty()) {
+            state.clear(); // removing through the iterator leaves an empty map behind on the heap backend
+        }
+    }
+}
