@@ -1,9 +1,14 @@
 package org.staffroom.parse;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,8 +37,11 @@ public final class PostParser {
     public static final int MAX_URLS = 50;
 
     private final ParserSettings settings;
-    private final ObjectMapper mapper =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Creates the parsers and, as their codec, reads the values a rejection describes: so it must not
+     * fail on trailing tokens, which {@link #readJson} checks itself (see {@link PostFields#read}).
+     */
+    private final ObjectMapper mapper = new ObjectMapper();
     private final TextEntities entities = new TextEntities();
 
     public PostParser(ParserSettings settings) {
@@ -62,39 +70,35 @@ public final class PostParser {
                     "record is %,d bytes, larger than the limit of 1 MiB (%,d bytes)",
                     value.length, MAX_RECORD_BYTES));
         }
-        JsonNode root = readJson(value);
-        if (!root.isObject()) {
-            throw new InvalidPostException("expected a JSON object, got " + describe(root));
-        }
+        PostFields fields = readJson(value);
 
         Post post = new Post();
-        post.id = requiredString(root, "id", "id");
-        String platform = optionalString(root, "platform", "platform");
+        post.id = requiredString(fields.id, "id");
+        String platform = optionalString(fields.platform, "platform");
         post.platform = platform == null || platform.isEmpty() ? "unknown" : platform;
-        post.createdAt = eventTime(requiredString(root, "createdAt", "createdAt"), receivedAt);
+        post.createdAt = eventTime(requiredString(fields.createdAt, "createdAt"), receivedAt);
         post.receivedAt = receivedAt;
 
-        JsonNode author = root.get("author");
-        if (author == null || author.isNull()) {
+        if (absent(fields.author)) {
             throw new InvalidPostException("author.id: required field is missing");
         }
-        if (!author.isObject()) {
-            throw new InvalidPostException("author: expected an object, got " + describe(author));
+        if (!(fields.author instanceof PostFields.Author author)) {
+            throw new InvalidPostException("author: expected an object, got " + describe(fields.author));
         }
-        post.authorId = requiredString(author, "id", "author.id");
-        String handle = optionalString(author, "handle", "author.handle");
+        post.authorId = requiredString(author.id, "author.id");
+        String handle = optionalString(author.handle, "author.handle");
         post.authorHandle = handle == null || handle.isEmpty() ? null : stripAt(handle);
-        post.followers = followers(author.get("followers"));
+        post.followers = followers(author.followers);
 
-        String text = optionalString(root, "text", "text");
+        String text = optionalString(fields.text, "text");
         String body = text == null ? "" : text;
         if (body.length() > MAX_TEXT_CHARS) {
             throw new InvalidPostException(String.format("text: %,d characters, more than the limit of %,d",
                     body.length(), MAX_TEXT_CHARS));
         }
-        List<String> hashtags = capped("hashtags", optionalStrings(root, "hashtags"), MAX_HASHTAGS);
-        List<String> mentions = capped("mentions", optionalStrings(root, "mentions"), MAX_MENTIONS);
-        List<String> urls = capped("urls", optionalStrings(root, "urls"), MAX_URLS);
+        List<String> hashtags = capped("hashtags", optionalStrings(fields.hashtags, "hashtags"), MAX_HASHTAGS);
+        List<String> mentions = capped("mentions", optionalStrings(fields.mentions, "mentions"), MAX_MENTIONS);
+        List<String> urls = capped("urls", optionalStrings(fields.urls, "urls"), MAX_URLS);
         boolean question = body.indexOf('?') >= 0;
         TextEntities.Found found = hashtags == null || mentions == null || urls == null || question
                 ? entities.find(body) : TextEntities.Found.NONE;
@@ -106,11 +110,11 @@ public final class PostParser {
         checkNoNul("hashtags", post.hashtags);
         checkNoNul("mentions", post.mentions);
 
-        boolean retweet = reference(root, "retweetOf");
+        boolean retweet = reference(fields.retweetOf, "retweetOf");
         int flags = 0;
         flags |= retweet ? PostFlags.RETWEET : 0;
-        flags |= reference(root, "replyTo") ? PostFlags.REPLY : 0;
-        flags |= reference(root, "quoteOf") ? PostFlags.QUOTE : 0;
+        flags |= reference(fields.replyTo, "replyTo") ? PostFlags.REPLY : 0;
+        flags |= reference(fields.quoteOf, "quoteOf") ? PostFlags.QUOTE : 0;
         flags |= links.isEmpty() ? 0 : PostFlags.LINK;
         flags |= post.mentions.length == 0 ? 0 : PostFlags.MENTION;
         if (!retweet && question && TextEntities.withoutUrls(body, found, links).indexOf('?') >= 0) {
@@ -120,20 +124,37 @@ public final class PostParser {
         return post;
     }
 
-    private JsonNode readJson(byte[] value) throws InvalidPostException {
-        try {
-            JsonNode root = mapper.readTree(value);
-            if (root == null || root.isMissingNode()) {
+    /** Reads the whole record before any field is checked: invalid JSON anywhere is the reason. */
+    private PostFields readJson(byte[] value) throws InvalidPostException {
+        try (JsonParser p = mapper.createParser(value)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
                 throw new InvalidPostException("record is empty (expected a JSON object)");
             }
-            return root;
+            PostFields fields = first == JsonToken.START_OBJECT ? PostFields.read(p) : null;
+            JsonNode notAnObject = fields == null ? p.readValueAsTree() : null;
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                // in the words of Jackson's FAIL_ON_TRAILING_TOKENS, which gave this reason before
+                throw notValidJson(p.currentTokenLocation(), "Trailing token (of type " + trailing
+                        + ") found after value (bound as `" + JsonNode.class.getName()
+                        + "`): not allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+            }
+            if (notAnObject != null) {
+                throw new InvalidPostException("expected a JSON object, got " + describe(notAnObject));
+            }
+            return fields;
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidPostException("not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw notValidJson(e.getLocation(), e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidPostException("not valid JSON: " + e.getMessage());
         }
+    }
+
+    private static InvalidPostException notValidJson(JsonLocation where, String message) {
+        return new InvalidPostException("not valid JSON"
+                + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
+                + ": " + message);
     }
 
     private long eventTime(String text, long receivedAt) throws InvalidPostException {
@@ -157,71 +178,70 @@ public final class PostParser {
         return millis;
     }
 
-    private static long followers(JsonNode node) throws InvalidPostException {
-        if (node == null || node.isNull()) {
+    private static long followers(Object value) throws InvalidPostException {
+        if (absent(value)) {
             return -1;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0) {
-            throw new InvalidPostException("author.followers: expected an integer ≥ 0, got " + describe(node));
+        if (!(value instanceof Long count) || count < 0) {
+            throw new InvalidPostException("author.followers: expected an integer ≥ 0, got " + describe(value));
         }
-        return node.asLong();
+        return count;
     }
 
     /** retweetOf, replyTo, quoteOf: a string id, null or absent; an empty string means none. */
-    private static boolean reference(JsonNode root, String field) throws InvalidPostException {
-        String id = optionalString(root, field, field);
+    private static boolean reference(Object value, String field) throws InvalidPostException {
+        String id = optionalString(value, field);
         return id != null && !id.isEmpty();
     }
 
-    private static String requiredString(JsonNode parent, String field, String path) throws InvalidPostException {
-        JsonNode node = parent.get(field);
-        if (node == null) {
+    private static String requiredString(Object value, String path) throws InvalidPostException {
+        if (value == null) {
             throw new InvalidPostException(path + ": required field is missing");
         }
-        if (node.isNull()) {
+        if (value instanceof NullNode) {
             throw new InvalidPostException(path + ": required field is null");
         }
-        String value = string(node, path);
-        if (value.isEmpty()) {
+        String s = string(value, path);
+        if (s.isEmpty()) {
             throw new InvalidPostException(path + ": must not be empty");
         }
-        return value;
+        return s;
     }
 
-    private static String optionalString(JsonNode parent, String field, String path) throws InvalidPostException {
-        JsonNode node = parent.get(field);
-        return node == null || node.isNull() ? null : string(node, path);
+    private static String optionalString(Object value, String path) throws InvalidPostException {
+        return absent(value) ? null : string(value, path);
     }
 
-    private static String string(JsonNode node, String path) throws InvalidPostException {
-        if (!node.isTextual()) {
-            throw new InvalidPostException(path + ": expected a string, got " + describe(node));
+    private static String string(Object value, String path) throws InvalidPostException {
+        if (!(value instanceof String s)) {
+            throw new InvalidPostException(path + ": expected a string, got " + describe(value));
         }
-        String value = node.textValue();
-        if (value.indexOf('\u0000') >= 0) {
+        if (s.indexOf('\u0000') >= 0) {
             throw new InvalidPostException(path + ": contains a NUL character");
         }
-        return value;
+        return s;
     }
 
     /** An array of strings, or null when the field is absent or null (then the text is used). */
-    private static List<String> optionalStrings(JsonNode root, String field) throws InvalidPostException {
-        JsonNode node = root.get(field);
-        if (node == null || node.isNull()) {
+    private static List<String> optionalStrings(Object value, String field) throws InvalidPostException {
+        if (absent(value)) {
             return null;
         }
-        if (!node.isArray()) {
-            throw new InvalidPostException(field + ": expected an array of strings, got " + describe(node));
+        if (value instanceof PostFields.WrongElement wrong) {
+            throw new InvalidPostException(
+                    field + "[" + wrong.index() + "]: expected a string, got " + describe(wrong.value()));
         }
-        List<String> out = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode element = node.get(i);
-            if (!element.isTextual()) {
-                throw new InvalidPostException(field + "[" + i + "]: expected a string, got " + describe(element));
-            }
-            out.add(element.textValue());
+        if (!(value instanceof List<?> strings)) {
+            throw new InvalidPostException(field + ": expected an array of strings, got " + describe(value));
         }
+        @SuppressWarnings("unchecked") // PostFields keeps only arrays of strings as lists
+        List<String> out = (List<String>) strings;
         return out;
+    }
+
+    /** Absent, or null in the record. */
+    private static boolean absent(Object value) {
+        return value == null || value instanceof NullNode;
     }
 
     private static List<String> capped(String field, List<String> values, int max) throws InvalidPostException {
@@ -255,7 +275,10 @@ public final class PostParser {
         return handle.startsWith("@") ? handle.substring(1) : handle;
     }
 
-    private static String describe(JsonNode node) {
+    /** A value of {@link PostFields} as its JSON tree node prints: the type, and a scalar as JSON. */
+    private static String describe(Object value) {
+        JsonNode node = value instanceof String s ? TextNode.valueOf(s)
+                : value instanceof Long n ? LongNode.valueOf(n) : (JsonNode) value;
         String type = node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         if (node.isValueNode()) {
             return type + " " + abbreviate(node.toString());

@@ -145,6 +145,75 @@ class PostParserTest {
     }
 
     @Test
+    void readsFieldsInAnyOrderAndALaterDuplicateReplacesAnEarlierOne() throws Exception {
+        Post p = parse("{\"lang\":\"en\",\"author\":{\"followers\":5,\"id\":\"u1\",\"x\":[{\"a\":[]}],\"id\":\"u2\"},"
+                + "\"hashtags\":[\"#a\",1],\"id\":7,\"createdAt\":\"2025-01-01T00:00:00Z\",\"id\":\"9\",\"hashtags\":[\"#b\"],"
+                + "\"retweetOf\":\"1\",\"retweetOf\":null}");
+        assertThat(p.id).isEqualTo("9");
+        assertThat(p.authorId).isEqualTo("u2");
+        assertThat(p.followers).isEqualTo(5);
+        assertThat(p.hashtags).containsExactly("b");
+        assertThat(p.flags).isZero();
+        assertThat(rejection("{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"},"
+                + "\"author\":{\"handle\":\"h\"}}")).as("a later author replaces all of an earlier one")
+                .isEqualTo("author.id: required field is missing");
+    }
+
+    @Test
+    void checksTheFieldsInAFixedOrderWhateverTheirOrderInTheRecord() {
+        assertThat(rejection("{\"hashtags\":[\"a\",true],\"author\":5,\"createdAt\":\"x\",\"id\":null}"))
+                .isEqualTo("id: required field is null");
+        assertThat(rejection("{\"hashtags\":[\"a\",true],\"author\":5,\"createdAt\":\"x\",\"id\":\"1\"}"))
+                .startsWith("createdAt: 'x' is not an ISO-8601 instant");
+        assertThat(rejection("{\"hashtags\":[\"a\",true],\"author\":5,\"createdAt\":\"2025-01-01T00:00:00Z\",\"id\":\"1\"}"))
+                .isEqualTo("author: expected an object, got number 5");
+        assertThat(rejection("{\"hashtags\":[\"a\",true],\"author\":{\"id\":\"u\"},\"createdAt\":\"2025-01-01T00:00:00Z\","
+                + "\"id\":\"1\"}")).isEqualTo("hashtags[1]: expected a string, got boolean true");
+    }
+
+    @Test
+    void describesAMistypedValueAsItsJsonTreeNodePrintsIt() {
+        String t = "\"createdAt\":\"2025-01-01T00:00:00Z\"";
+        String a = ",\"author\":{\"id\":\"u\"}}";
+        assertThat(rejection("{\"id\":1e10," + t + a)).isEqualTo("id: expected a string, got number 1.0E10");
+        assertThat(rejection("{\"id\":-0.0," + t + a)).isEqualTo("id: expected a string, got number -0.0");
+        assertThat(rejection("{\"id\":12345678901234567890," + t + a))
+                .isEqualTo("id: expected a string, got number 12345678901234567890");
+        assertThat(rejection("{\"id\":false," + t + a)).isEqualTo("id: expected a string, got boolean false");
+        assertThat(rejection("{\"id\":{\"a\":1}," + t + a)).isEqualTo("id: expected a string, got object");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\",\"followers\":9223372036854775808}}"))
+                .isEqualTo("author.followers: expected an integer ≥ 0, got number 9223372036854775808");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\",\"followers\":1.0}}"))
+                .isEqualTo("author.followers: expected an integer ≥ 0, got number 1.0");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":\"say \\\"hi\\\"\\n" + "x".repeat(80) + "\"}"))
+                .isEqualTo("author: expected an object, got string \"say \\\"hi\\\"\\n" + "x".repeat(64) + "...");
+        assertThat(rejection("{\"id\":\"1\"," + t + a.replace("}}", "},\"urls\":[\"a\",null,5]}")))
+                .isEqualTo("urls[1]: expected a string, got null null");
+        assertThat(rejection("{\"id\":\"1\"," + t + a.replace("}}", "},\"mentions\":[[\"a\"]]}")))
+                .isEqualTo("mentions[0]: expected a string, got array");
+        assertThat(rejection("null")).isEqualTo("expected a JSON object, got null null");
+        assertThat(rejection(" 1E3 ")).isEqualTo("expected a JSON object, got number 1000.0");
+    }
+
+    @Test
+    void rejectsInvalidJsonAnywhereEvenInFieldsItDoesNotRead() {
+        String post = "{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"}";
+        assertThat(rejection(post + ",\n\"unknown\": {\"a\": [1,]}}"))
+                .isEqualTo("not valid JSON at line 2, column 21: Unexpected character (']' (code 93)): expected a value");
+        assertThat(rejection(post + ",\"hashtags\":[true,\"a\":1]}")).isEqualTo("not valid JSON at line 1, column 86: "
+                + "Unexpected character (':' (code 58)): was expecting comma to separate Array entries");
+        assertThat(rejection(post + ",\"x\":\"a\tb\"}")).startsWith("not valid JSON at line 1, column 72: Illegal unquoted character ((CTRL-CHAR, code 9))");
+        assertThat(rejection(post + "}\n\n {}"))
+                .isEqualTo("not valid JSON at line 3, column 2: Trailing token (of type START_OBJECT) found after value "
+                        + "(bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per "
+                        + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+        assertThat(rejection("[1] 2")).isEqualTo("not valid JSON at line 1, column 5: Trailing token (of type "
+                + "VALUE_NUMBER_INT) found after value (bound as `com.fasterxml.jackson.databind.JsonNode`): not "
+                + "allowed as per `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
+        assertThat(rejection(post + "} x")).startsWith("not valid JSON at line 1, column 68: Unrecognized token 'x'");
+    }
+
+    @Test
     void rejectsUnreadableAndImplausibleEventTimes() {
         String a = ",\"author\":{\"id\":\"u\"}}";
         assertThat(rejection("{\"id\":\"1\",\"createdAt\":\"2025-13-01T00:00:00Z\"" + a))
