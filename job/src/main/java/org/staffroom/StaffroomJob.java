@@ -1,8 +1,10 @@
 package org.staffroom;
 
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -11,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.staffroom.chats.AssignChatSessions;
 import org.staffroom.chats.ChatScopes;
 import org.staffroom.config.StaffroomConfig;
+import org.staffroom.config.StateBackend;
 import org.staffroom.dedup.DeduplicatePosts;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
@@ -44,7 +47,7 @@ public final class StaffroomJob {
     }
 
     /**
-     * Flink settings that follow from the config: no silent Kryo fallback, and object reuse, since
+     * Flink settings that follow from the config: the state backend, no silent Kryo fallback, and object reuse, since
      * without it every chained operator deep-copies each post (four copies of every post, the
      * largest part of the job's serializer time). Safe here: no operator changes a record it was
      * given or keeps one past the call, and the JDBC sinks copy what they buffer when reuse is on.
@@ -53,6 +56,8 @@ public final class StaffroomJob {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(PipelineOptions.OBJECT_REUSE, true);
+        conf.set(StateBackendOptions.STATE_BACKEND, config.stateBackend().flinkName);
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, config.stateBackend() == StateBackend.rocksdb);
         return conf;
     }
 
@@ -89,7 +94,7 @@ public final class StaffroomJob {
                 .uid("explode-hashtags")
                 .keyBy(p -> p.scope)
                 .process(new EngagementWindows(new HashtagScopes(config.windowSchemes()),
-                        config.allowedLateness().toMillis(), 0))
+                        config.allowedLateness().toMillis(), 0, config.stateBackend()))
                 .name("hashtag-windows")
                 .uid("hashtag-windows");
 
@@ -99,7 +104,7 @@ public final class StaffroomJob {
                 .uid("assign-chat-sessions")
                 .keyBy(p -> p.scope)
                 .process(new EngagementWindows(ChatScopes.sessions(config.chatCalendar()),
-                        config.allowedLateness().toMillis(), config.liveRefresh().toMillis()))
+                        config.allowedLateness().toMillis(), config.liveRefresh().toMillis(), config.stateBackend()))
                 .name("chat-sessions")
                 .uid("chat-sessions");
 
@@ -109,7 +114,7 @@ public final class StaffroomJob {
                 .uid("assign-chat-weeks")
                 .keyBy(p -> p.scope)
                 .process(new EngagementWindows(ChatScopes.restOfWeek(config.chatCalendar()),
-                        config.allowedLateness().toMillis(), 0))
+                        config.allowedLateness().toMillis(), 0, config.stateBackend()))
                 .name("chat-weeks")
                 .uid("chat-weeks");
 

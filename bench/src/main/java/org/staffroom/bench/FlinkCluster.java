@@ -9,7 +9,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -23,21 +22,10 @@ import org.staffroom.source.KafkaPostSource;
 /**
  * A local Flink (MiniCluster, one task manager with one slot per parallel instance) that runs the
  * real job, submitted over REST as the local stack does. Checkpoints go to a temporary directory
- * (deleted on close), on the chosen state backend; a failure ends the job instead of restarting it,
+ * (deleted on close), on the state backend the job's options choose (--state-backend); a failure ends the job instead of restarting it,
  * so that a broken run shows rather than spins.
  */
 final class FlinkCluster implements AutoCloseable {
-    /** The state backends the bench compares. */
-    enum Backend {
-        heap("hashmap"),
-        rocksdb("rocksdb");
-
-        final String flinkName;
-
-        Backend(String flinkName) {
-            this.flinkName = flinkName;
-        }
-    }
 
     private final MiniCluster cluster;
     private final Configuration clientConf;
@@ -51,14 +39,12 @@ final class FlinkCluster implements AutoCloseable {
         this.restPort = restPort;
     }
 
-    static FlinkCluster start(StaffroomConfig config, int slots, Backend backend) throws Exception {
+    static FlinkCluster start(StaffroomConfig config, int slots) throws Exception {
         Path checkpoints = Files.createTempDirectory("staffroom-bench-checkpoints-");
         Configuration conf = StaffroomJob.flinkConfiguration(config);
         conf.set(RestOptions.PORT, 0);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        conf.set(StateBackendOptions.STATE_BACKEND, backend.flinkName);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, backend == Backend.rocksdb);
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
         try {

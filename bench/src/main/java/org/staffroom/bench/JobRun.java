@@ -41,7 +41,7 @@ final class JobRun {
         args.addAll(extraJobArgs);
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
         FlinkCluster.prepare(config);
-        try (FlinkCluster flink = FlinkCluster.start(config, parallelism, FlinkCluster.Backend.heap)) {
+        try (FlinkCluster flink = FlinkCluster.start(config, parallelism)) {
             PostgresCpu dbCpu = new PostgresCpu(infra.postgres.pid());
             ResourceMeter meter = ResourceMeter.start(dbCpu);
             Profiler profiler = profileFile == null ? null : Profiler.start(profileFile);

@@ -82,7 +82,7 @@ final class LiveLatency {
             args.addAll(extraJobArgs);
             StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
             FlinkCluster.prepare(config);
-            try (FlinkCluster flink = FlinkCluster.start(config, parallelism, FlinkCluster.Backend.heap);
+            try (FlinkCluster flink = FlinkCluster.start(config, parallelism);
                     Feeder feeder = new Feeder(infra.bootstrapServers(), (int) (steadyRate * steady.toSeconds()
                             + burstRate * burst.toSeconds() + 10_000));
                     Poller poller = new Poller(db)) {

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.staffroom.config.StaffroomConfig;
+import org.staffroom.config.StateBackend;
 
 /**
  * The job's state for an input: run it unbounded over the topic until a checkpoint has completed
@@ -36,7 +37,7 @@ final class StateSize {
      * @param processedPosts posts covered by the checkpoint; fewer than {@code posts} when the time limit
      *     ran out first (then the figures are partial)
      */
-    record Result(FlinkCluster.Backend backend, long posts, long pairs, long stateBytes, long checkpointedBytes,
+    record Result(StateBackend backend, long posts, long pairs, long stateBytes, long checkpointedBytes,
             long checkpointId, double catchUpSeconds, long processedPosts, Map<String, Long> perTask,
             ResourceMeter.Usage usage, HotMethods.Analysis profile) {
         boolean caughtUp() {
@@ -53,17 +54,17 @@ final class StateSize {
      * @param profileFile where to record JFR samples of the run, or null
      */
     static Result measure(Infrastructure infra, String topic, long posts, LongUnaryOperator pairsAfter,
-            FlinkCluster.Backend backend, int parallelism, Duration checkpointInterval, Duration limit, Path profileFile,
+            StateBackend backend, int parallelism, Duration checkpointInterval, Duration limit, Path profileFile,
             List<String> extraJobArgs) throws Exception {
         Infrastructure.Database db = infra.newDatabase("state_" + backend);
         String group = "bench-state-" + backend + "-" + System.nanoTime();
         List<String> args = new ArrayList<>(infra.connectionArgs(topic, group, db));
         args.addAll(List.of("--starting-offsets", "earliest", "--parallelism", String.valueOf(parallelism),
-                "--checkpoint-interval", checkpointInterval.toMillis() + "ms"));
+                "--checkpoint-interval", checkpointInterval.toMillis() + "ms", "--state-backend", backend.name()));
         args.addAll(extraJobArgs);
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
         FlinkCluster.prepare(config);
-        try (FlinkCluster flink = FlinkCluster.start(config, parallelism, backend);
+        try (FlinkCluster flink = FlinkCluster.start(config, parallelism);
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
             ResourceMeter meter = ResourceMeter.start(new PostgresCpu(infra.postgres.pid()));

@@ -107,6 +107,12 @@ public final class StaffroomConfig {
             description = "Checkpoint interval; checkpoints hold Kafka offsets and all state (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
+    @Option(names = "--state-backend", defaultValue = "heap", paramLabel = "heap|rocksdb",
+            description = "Where state is kept: heap (fastest, must fit in memory) or rocksdb (local disk, "
+                    + "incremental checkpoints: for communities too large for memory). Overrides the cluster's "
+                    + "state.backend.type, since the window state is laid out for it (default: ${DEFAULT-VALUE}).")
+    StateBackend stateBackend;
+
     @Option(names = "--parallelism", defaultValue = "0", paramLabel = "N",
             description = "Parallelism of every operator; 0 uses the cluster's default (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -236,6 +242,7 @@ public final class StaffroomConfig {
     public Duration idleTimeout() { return idleTimeout; }
     public Duration dedupHorizon() { return dedupHorizon; }
     public Duration checkpointInterval() { return checkpointInterval; }
+    public StateBackend stateBackend() { return stateBackend; }
     public int parallelism() { return parallelism; }
     public int sinkBatchSize() { return sinkBatchSize; }
     public Duration sinkFlushInterval() { return sinkFlushInterval; }
@@ -253,6 +260,6 @@ public final class StaffroomConfig {
                 + " windows=" + windowSizes + " dayZone=" + dayZone + " chats=" + (chatsFile == null ? "default" : chatsFile)
                 + " outOfOrderness=" + Durations.format(outOfOrderness)
                 + " allowedLateness=" + Durations.format(allowedLateness)
-                + " checkpointInterval=" + Durations.format(checkpointInterval);
+                + " checkpointInterval=" + Durations.format(checkpointInterval) + " stateBackend=" + stateBackend;
     }
 }

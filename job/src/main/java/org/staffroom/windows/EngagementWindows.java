@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.staffroom.config.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.TopAccounts;
 import org.staffroom.metrics.WindowTotals;
@@ -49,17 +50,23 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     private final ScopeWindows scopes;
     private final long allowedLatenessMillis;
     private final long liveRefreshMillis;
+    private final StateBackend backend;
 
     private transient Map<String, WindowStore> windows;
     private transient Map<String, MapState<Long, String[]>> pastParticipants;
     private transient MapState<String, Long> firstSeen;
     private transient ValueState<Long> nextRefresh;
 
-    /** @param liveRefreshMillis how often running windows are written; 0 for only when they end */
-    public EngagementWindows(ScopeWindows scopes, long allowedLatenessMillis, long liveRefreshMillis) {
+    /**
+     * @param liveRefreshMillis how often running windows are written; 0 for only when they end
+     * @param backend the state backend the job runs on, which the window state is laid out for
+     */
+    public EngagementWindows(ScopeWindows scopes, long allowedLatenessMillis, long liveRefreshMillis,
+            StateBackend backend) {
         this.scopes = scopes;
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.liveRefreshMillis = liveRefreshMillis;
+        this.backend = backend;
     }
 
     @Override
@@ -67,7 +74,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         windows = new HashMap<>();
         pastParticipants = new HashMap<>();
         for (String label : scopes.labels()) {
-            windows.put(label, new WindowStore(getRuntimeContext(), label));
+            windows.put(label, WindowStore.open(backend, getRuntimeContext(), label));
             pastParticipants.put(label, getRuntimeContext().getMapState(new MapStateDescriptor<>(
                     "past-participants-" + label, Types.LONG, Types.OBJECT_ARRAY(Types.STRING))));
         }

@@ -1,39 +1,21 @@
 package org.staffroom.windows;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.staffroom.config.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
-import org.staffroom.metrics.WindowMember;
 import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.Post;
-import org.staffroom.state.MapStates;
 
 /**
- * The keyed state of one window scheme (one label) for the current scope: per window its post
- * totals, and per participant and per mentioned account one map entry of their own. A post then
- * reads and writes only the entries it touches: with one value per window, RocksDB read and wrote
- * every participant of the window for every post (989 posts/s on the benchmark). Whole windows are
- * read only when a row is written.
+ * The keyed state of one window scheme (one label) for the current scope: its windows' post
+ * totals, participants and mentioned accounts, laid out for the state backend.
  */
-final class WindowStore {
-    private final MapState<Long, WindowTotals> totals;
-    private final MapState<WindowMember, AuthorActivity> participants;
-    private final MapState<WindowMember, Long> mentioned;
-
-    WindowStore(RuntimeContext context, String label) {
-        TypeInformation<WindowMember> member = TypeInformation.of(WindowMember.class);
-        totals = context.getMapState(new MapStateDescriptor<>(
-                "totals-" + label, Types.LONG, TypeInformation.of(WindowTotals.class)));
-        participants = context.getMapState(new MapStateDescriptor<>(
-                "participants-" + label, member, TypeInformation.of(AuthorActivity.class)));
-        mentioned = context.getMapState(new MapStateDescriptor<>("mentioned-" + label, member, Types.LONG));
+interface WindowStore {
+    static WindowStore open(StateBackend backend, RuntimeContext context, String label) {
+        return backend == StateBackend.rocksdb ? new EntryWindowStore(context, label)
+                : new AccumulatorWindowStore(context, label);
     }
 
     /**
@@ -42,69 +24,23 @@ final class WindowStore {
      *
      * @param ranksAccounts whether the window ranks top accounts, and so needs mentions and handles
      */
-    WindowTotals add(long start, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
-        WindowTotals t = totals.get(start);
-        t = t == null ? new WindowTotals() : t;
-        t.add(post, cotag);
-        totals.put(start, t);
-
-        WindowMember author = new WindowMember(start, post.authorId);
-        AuthorActivity a = participants.get(author);
-        a = a == null ? new AuthorActivity() : a;
-        a.add(post, ranksAccounts);
-        participants.put(author, a);
-
-        if (ranksAccounts) {
-            for (String account : post.mentions) {
-                WindowMember m = new WindowMember(start, account);
-                Long n = mentioned.get(m);
-                mentioned.put(m, n == null ? 1L : n + 1);
-            }
-        }
-        return t;
-    }
+    WindowTotals add(long start, Post post, boolean cotag, boolean ranksAccounts) throws Exception;
 
     /** The totals of the window starting at {@code start}, or null when it holds no post. */
-    WindowTotals totals(long start) throws Exception {
-        return totals.get(start);
-    }
+    WindowTotals totals(long start) throws Exception;
 
-    void update(long start, WindowTotals t) throws Exception {
-        totals.put(start, t);
-    }
+    /** Stores totals changed outside {@link #add}. */
+    void update(long start, WindowTotals totals) throws Exception;
 
     /** Starts of the windows holding posts, oldest first. */
-    List<Long> starts() throws Exception {
-        List<Long> starts = new ArrayList<>();
-        totals.keys().forEach(starts::add);
-        starts.sort(null);
-        return starts;
-    }
+    List<Long> starts() throws Exception;
 
     /** The window's participants by author id. */
-    Map<String, AuthorActivity> participants(long start) throws Exception {
-        return of(participants, start);
-    }
+    Map<String, AuthorActivity> participants(long start) throws Exception;
 
     /** Posts mentioning each account in the window (empty where accounts are not ranked). */
-    Map<String, Long> mentioned(long start) throws Exception {
-        return of(mentioned, start);
-    }
+    Map<String, Long> mentioned(long start) throws Exception;
 
     /** Forgets the window. */
-    void remove(long start) throws Exception {
-        totals.remove(start);
-        MapStates.removeIf(participants, (member, activity) -> member.start == start);
-        MapStates.removeIf(mentioned, (member, posts) -> member.start == start);
-    }
-
-    private static <V> Map<String, V> of(MapState<WindowMember, V> state, long start) throws Exception {
-        Map<String, V> members = new HashMap<>();
-        for (Map.Entry<WindowMember, V> e : state.entries()) {
-            if (e.getKey().start == start) {
-                members.put(e.getKey().name, e.getValue());
-            }
-        }
-        return members;
-    }
+    void remove(long start) throws Exception;
 }

@@ -9,12 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.apache.flink.util.Collector;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.staffroom.TestHarnesses;
+import org.staffroom.config.StateBackend;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
@@ -27,12 +28,9 @@ class ChatSessionsTest {
     private static final ChatCalendar CALENDAR = ChatCalendar.defaults();
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> harness(
-            Duration lateness, Duration liveRefresh) throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(new EngagementWindows(ChatScopes.sessions(CALENDAR),
-                        lateness.toMillis(), liveRefresh.toMillis()), sp -> sp.scope, Types.STRING);
-        h.open();
-        return h;
+            Duration lateness, Duration liveRefresh, StateBackend backend) throws Exception {
+        return TestHarnesses.open(new EngagementWindows(ChatScopes.sessions(CALENDAR),
+                lateness.toMillis(), liveRefresh.toMillis(), backend), backend);
     }
 
     /** Posts through the real session assignment, as the job does. */
@@ -71,9 +69,10 @@ class ChatSessionsTest {
                 + m.retainedFromPrevious;
     }
 
-    @Test
-    void newReturningAndRetainedOverThreeConsecutiveSessions() throws Exception {
-        var h = harness(Duration.ZERO, Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void newReturningAndRetainedOverThreeConsecutiveSessions(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, Duration.ZERO, backend);
         feed(h,
                 post("a1", "2025-01-09T20:00:00Z", "alice").build(),
                 post("b1", "2025-01-09T20:10:00Z", "bob").build(),
@@ -95,9 +94,10 @@ class ChatSessionsTest {
         assertThat(finals(h).get(1).counts.contributors).as("bob only retweeted").isEqualTo(2);
     }
 
-    @Test
-    void retainedCountsOnlyTheOccurrenceOneWeekEarlier() throws Exception {
-        var h = harness(Duration.ZERO, Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void retainedCountsOnlyTheOccurrenceOneWeekEarlier(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, Duration.ZERO, backend);
         feed(h,
                 post("a1", "2025-01-09T20:01:00Z", "alice").build(),
                 // no post on 16 January: the 23rd has no previous session to retain from
@@ -107,9 +107,10 @@ class ChatSessionsTest {
         assertThat(finals(h)).extracting(m -> m.counts.newParticipants).containsExactly(1L, 0L);
     }
 
-    @Test
-    void sessionsFollowUkTimeAcrossTheClockChanges() throws Exception {
-        var h = harness(Duration.ZERO, Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void sessionsFollowUkTimeAcrossTheClockChanges(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, Duration.ZERO, backend);
         feed(h,
                 // Sunday 30 March 2025, BST from 01:00Z: #SLTchat runs 19:00Z-19:30Z
                 post("s1", "2025-03-30T19:00:00Z", "alice").tags("sltchat").build(),
@@ -124,9 +125,10 @@ class ChatSessionsTest {
                 "sltchat 2025-10-26T20:00:00Z-2025-10-26T20:30:00Z posts=1 participants=1 new=1 returning=0 retained=0");
     }
 
-    @Test
-    void aRunningSessionIsWrittenOnTheLiveClockBeforeItEnds() throws Exception {
-        var h = harness(Duration.ofMinutes(5), Duration.ofSeconds(30));
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aRunningSessionIsWrittenOnTheLiveClockBeforeItEnds(StateBackend backend) throws Exception {
+        var h = harness(Duration.ofMinutes(5), Duration.ofSeconds(30), backend);
         h.setProcessingTime(0);
         feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T20:05:00Z"));
@@ -151,9 +153,10 @@ class ChatSessionsTest {
         assertThat(h.numProcessingTimeTimers()).isZero();
     }
 
-    @Test
-    void aPostAfterItsSessionIsFinalIsRecordedAsLate() throws Exception {
-        var h = harness(Duration.ZERO, Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aPostAfterItsSessionIsFinalIsRecordedAsLate(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, Duration.ZERO, backend);
         feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T21:00:00Z"));
         feed(h, post("late", "2025-01-09T20:20:00Z", "bob").tags("ukedchat", "edchat").build());
@@ -170,9 +173,10 @@ class ChatSessionsTest {
         assertThat(finals(h)).singleElement().satisfies(m -> assertThat(m.counts.posts).isEqualTo(1));
     }
 
-    @Test
-    void topAccountsRankByPostsThenAccount() throws Exception {
-        var h = harness(Duration.ZERO, Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void topAccountsRankByPostsThenAccount(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, Duration.ZERO, backend);
         feed(h,
                 post("1", "2025-01-09T20:01:00Z", "u-alice").handle("Alice_T").mentions("bob", "carol").build(),
                 post("2", "2025-01-09T20:02:00Z", "u-alice").handle("Alice_T").build(),

@@ -39,8 +39,8 @@ class StaffroomConfigTest {
                 "--kafka-properties", "--bounded", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
                 "--jdbc-ssl-mode", "--jdbc-ssl-root-cert",
                 "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
-                "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--parallelism",
-                "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
+                "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--state-backend",
+                "--parallelism", "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
         for (String option : options) {
             assertThat(help.message).contains(option);
         }
@@ -49,14 +49,15 @@ class StaffroomConfigTest {
             assertThat(options).as("documented in this test").contains(declared.group(1));
         }
         assertThat(help.message.replaceAll("\\s+", " ")).contains("default: 30m,1d").contains("default: edu.posts")
-                .contains("default: 2000-01-01T00:00:00Z").contains("default: STAFFROOM_JDBC_PASSWORD");
+                .contains("default: 2000-01-01T00:00:00Z").contains("default: STAFFROOM_JDBC_PASSWORD")
+                .contains("default: heap");
     }
 
     @Test
     void readsEveryKindOfValue() {
         StaffroomConfig c = StaffroomConfig.of("--bounded", "--starting-offsets", "earliest", "--window-sizes",
                 "15m,1h,1d", "--day-zone", "Europe/London", "--out-of-orderness", "PT2M", "--allowed-lateness", "0s",
-                "--dedup-horizon", "14d", "--parallelism", "2");
+                "--dedup-horizon", "14d", "--parallelism", "2", "--state-backend", "rocksdb");
         assertThat(c.bounded()).isTrue();
         assertThat(c.startingOffsets()).isEqualTo(StartingOffsets.earliest);
         assertThat(c.windowSchemes()).extracting(WindowScheme::label).containsExactly("15m", "1h", "1d");
@@ -64,10 +65,13 @@ class StaffroomConfigTest {
         assertThat(c.allowedLateness()).isZero();
         assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(14));
         assertThat(c.parallelism()).isEqualTo(2);
+        assertThat(c.stateBackend()).isEqualTo(StateBackend.rocksdb);
     }
 
     @Test
     void explainsWhatIsWrong() {
+        assertThat(StaffroomConfig.parse("--state-backend", "disk").message)
+                .contains("--state-backend").contains("heap, rocksdb").contains("'disk'");
         assertThat(StaffroomConfig.parse("--day-zone", "Mars/Olympus").message)
                 .startsWith("staffroom-job: --day-zone 'Mars/Olympus' is not an IANA time zone");
         assertThat(StaffroomConfig.parse("--dedup-horizon", "1d").message)

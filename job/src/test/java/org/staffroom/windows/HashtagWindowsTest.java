@@ -14,11 +14,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.staffroom.TestHarnesses;
+import org.staffroom.config.StateBackend;
 import org.staffroom.metrics.EngagementCounts;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.WindowMetrics;
@@ -29,12 +30,9 @@ class HashtagWindowsTest {
     private static final List<WindowScheme> SIZES = WindowSizes.parse(List.of("30m", "1d"), ZoneOffset.UTC);
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> harness(
-            Duration lateness) throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                        new EngagementWindows(new HashtagScopes(SIZES), lateness.toMillis(), 0), sp -> sp.scope, Types.STRING);
-        h.open();
-        return h;
+            Duration lateness, StateBackend backend) throws Exception {
+        return TestHarnesses.open(new EngagementWindows(new HashtagScopes(SIZES), lateness.toMillis(), 0, backend),
+                backend);
     }
 
     private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
@@ -89,9 +87,10 @@ class HashtagWindowsTest {
         };
     }
 
-    @Test
-    void computesEveryCountOfAnEveningByHand() throws Exception {
-        var h = harness(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void computesEveryCountOfAnEveningByHand(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, backend);
         Post[] e = evening();
         feed(h, e[3], e[0], e[2], e[1], e[5], e[4]);
         h.processWatermark(Long.MAX_VALUE);
@@ -107,9 +106,10 @@ class HashtagWindowsTest {
         assertThat(h.getSideOutput(EngagementWindows.LATE)).isNull();
     }
 
-    @Test
-    void participantsAreNewOnlyInTheWindowOfTheirFirstPostEver() throws Exception {
-        var h = harness(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void participantsAreNewOnlyInTheWindowOfTheirFirstPostEver(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, backend);
         feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-16T00:00:00Z"));
         feed(h, post("b", "2025-01-16T20:01:00Z", "alice").build(), post("c", "2025-01-16T20:02:00Z", "bob").build());
@@ -124,9 +124,10 @@ class HashtagWindowsTest {
         });
     }
 
-    @Test
-    void aPostForAFinalWindowIsLateThereAndCountedWhereStillOpen() throws Exception {
-        var h = harness(Duration.ZERO);
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aPostForAFinalWindowIsLateThereAndCountedWhereStillOpen(StateBackend backend) throws Exception {
+        var h = harness(Duration.ZERO, backend);
         feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T20:40:00Z"));
         Post late = post("late", "2025-01-09T20:15:00Z", "bob").tags("ukedchat", "edchat").build();
@@ -151,9 +152,10 @@ class HashtagWindowsTest {
         });
     }
 
-    @Test
-    void withAllowedLatenessARowIsRewrittenUntilItIsFinal() throws Exception {
-        var h = harness(Duration.ofMinutes(10));
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void withAllowedLatenessARowIsRewrittenUntilItIsFinal(StateBackend backend) throws Exception {
+        var h = harness(Duration.ofMinutes(10), backend);
         feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T20:30:00Z"));
         feed(h, post("b", "2025-01-09T20:29:00Z", "bob").build());
@@ -164,9 +166,10 @@ class HashtagWindowsTest {
         assertThat(halfHour).containsExactly("1 open", "2 open", "2 final");
     }
 
-    @Test
-    void aLatePostThatMovesSomeonesFirstPostBackRewritesTheWindowThatCalledThemNew() throws Exception {
-        var h = harness(Duration.ofHours(1));
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aLatePostThatMovesSomeonesFirstPostBackRewritesTheWindowThatCalledThemNew(StateBackend backend) throws Exception {
+        var h = harness(Duration.ofHours(1), backend);
         feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build(), post("e", "2025-01-09T20:40:00Z", "eve").build());
         h.processWatermark(at("2025-01-09T21:00:00Z"));
         feed(h, post("e0", "2025-01-09T20:10:00Z", "eve").build());
