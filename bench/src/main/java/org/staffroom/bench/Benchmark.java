@@ -68,6 +68,10 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--skip-job", description = "Skip the bounded job runs.")
     boolean skipJob;
 
+    @Option(names = "--no-warm-up", description = "Measure the first bounded run cold: by default an unreported run "
+            + "at the highest parallelism goes first, so that every measured run finds the code compiled.")
+    boolean noWarmUp;
+
     @Option(names = "--skip-live", description = "Skip the live latency run.")
     boolean skipLive;
 
@@ -200,6 +204,13 @@ public final class Benchmark implements Callable<Integer> {
             // 3. the full job, bounded
             if (!skipJob) {
                 int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
+                if (!noWarmUp) {
+                    // the JIT compiles Flink, Kafka and the job during the first run, on the same two cores
+                    Console.progress("full job, bounded, parallelism " + highest + ": warm-up, not reported");
+                    JobRun.Result w = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, null, jobArgs);
+                    report.note(String.format(Locale.ROOT, "the warm-up run (p=%d, cold JIT) did %s; the table shows "
+                            + "the runs after it", highest, Report.rate(w.postsPerSecond())));
+                }
                 for (int p : parallelisms) {
                     Console.progress("full job, bounded, parallelism " + p);
                     JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), p, jobTimeout, null, jobArgs);
