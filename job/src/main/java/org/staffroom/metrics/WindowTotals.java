@@ -6,8 +6,9 @@ import org.staffroom.model.Post;
 import org.staffroom.model.PostFlags;
 
 /**
- * The post-level counts of one window; its participants are kept beside it, one state entry each
- * (see {@code WindowStore}). Order-insensitive by construction: sums only.
+ * The post-level counts of one window; its participants are kept beside it (inside a
+ * {@link WindowAccumulator} on the heap, as state entries of their own in RocksDB: see
+ * {@code WindowStore}). Order-insensitive by construction: sums only.
  */
 public class WindowTotals {
     /** The post-level counts; the participant-level ones are derived from the participants on output. */

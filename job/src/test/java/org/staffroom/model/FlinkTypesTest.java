@@ -8,6 +8,7 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.staffroom.metrics.AuthorActivity;
+import org.staffroom.metrics.WindowAccumulator;
 import org.staffroom.metrics.WindowMember;
 import org.staffroom.metrics.WindowTotals;
 
@@ -16,7 +17,8 @@ class FlinkTypesTest {
 
     @ParameterizedTest
     @ValueSource(classes = {ParsedRecord.class, Post.class, RejectedPost.class, ScopedPost.class, LatePost.class,
-            WindowMetrics.class, TopAccount.class, WindowTotals.class, WindowMember.class, AuthorActivity.class})
+            WindowMetrics.class, TopAccount.class, WindowAccumulator.class, WindowTotals.class, WindowMember.class,
+            AuthorActivity.class})
     void isAPojoSerialisableWithoutKryo(Class<?> type) {
         TypeInformation<?> info = TypeInformation.of(type);
         assertThat(info).isInstanceOf(PojoTypeInfo.class);
