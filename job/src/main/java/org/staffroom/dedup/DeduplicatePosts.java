@@ -18,7 +18,7 @@ import org.staffroom.state.MapStates;
  *
  * <p>Keyed by one of {@link #BUCKETS} buckets of (platform, id), not by the post itself: one timer
  * per post (a heap entry, and a hash-set entry beside it) cost more state than the post's own key
- * and 20% of the job's CPU. Each bucket instead keeps a map from post to the event time it may be
+ * and 16% of the job's CPU. Each bucket instead keeps a map from post to the event time it may be
  * forgotten at, and sweeps it on a timer shared by every post expiring in the same
  * {@link #SWEEPS_PER_HORIZON}th of the horizon.
  */
