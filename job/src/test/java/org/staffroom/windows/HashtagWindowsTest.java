@@ -183,4 +183,20 @@ class HashtagWindowsTest {
         assertThat(finals).filteredOn(m -> m.windowSize.equals("30m"))
                 .extracting(m -> m.counts.newParticipants).containsExactlyInAnyOrder(2L, 0L);
     }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void finalWindowsLeaveOnlyWhoWasFirstSeenWhen(StateBackend backend) throws Exception {
+        var h = harness(Duration.ofMinutes(10), backend);
+        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").tags("ukedchat", "edchat").mentions("bob").build(),
+                post("b", "2025-01-09T23:50:00Z", "bob").mentions("alice", "carol").build(),
+                post("c", "2025-01-10T08:00:00Z", "carol").tags("edchat").build());
+        h.processWatermark(at("2025-01-12T00:00:00Z"));
+
+        // #ukedchat: 30m at 20:00 and 23:30, day 9; #edchat: 30m at 20:00 and 08:00, days 9 and 10
+        assertThat(h.extractOutputValues()).filteredOn(m -> m.isFinal).hasSize(3 + 4);
+        // every window, participant and mention is gone; each hashtag keeps its first-seen map
+        assertThat(h.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(h.numEventTimeTimers()).isZero();
+    }
 }
