@@ -1,23 +1,20 @@
 package org.staffroom.chats;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
-import org.staffroom.windows.WindowScheme;
+import org.staffroom.windows.LocalPeriods;
 
 /**
  * Weeks from Monday 00:00 to Monday 00:00 in a chat's own zone: the frame in which a chat's
  * sessions are compared with the rest of its hashtag's week.
  */
-public final class ChatWeeks implements WindowScheme {
+public final class ChatWeeks extends LocalPeriods {
     private static final long serialVersionUID = 1L;
 
-    private final ZoneId zone;
-
     public ChatWeeks(ZoneId zone) {
-        this.zone = zone;
+        super(zone);
     }
 
     @Override
@@ -26,15 +23,12 @@ public final class ChatWeeks implements WindowScheme {
     }
 
     @Override
-    public long startOf(long timestamp) {
-        LocalDate monday = LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), zone)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return monday.atStartOfDay(zone).toInstant().toEpochMilli();
+    protected LocalDate firstDay(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     @Override
-    public long endOf(long weekStart) {
-        LocalDate monday = LocalDate.ofInstant(Instant.ofEpochMilli(weekStart), zone);
-        return monday.plusWeeks(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    protected LocalDate nextFirstDay(LocalDate monday) {
+        return monday.plusWeeks(1);
     }
 }

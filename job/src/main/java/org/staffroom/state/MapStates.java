@@ -1,6 +1,8 @@
 package org.staffroom.state;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import org.apache.flink.api.common.state.MapState;
@@ -21,5 +23,13 @@ public final class MapStates {
         if (state.isEmpty()) {
             state.clear(); // removing through the iterator leaves an empty map behind on the heap backend
         }
+    }
+
+    /** The keys, in ascending order. */
+    public static <K extends Comparable<K>> List<K> sortedKeys(MapState<K, ?> state) throws Exception {
+        List<K> keys = new ArrayList<>();
+        state.keys().forEach(keys::add);
+        keys.sort(null);
+        return keys;
     }
 }

@@ -1,6 +1,5 @@
 package org.staffroom.windows;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -12,6 +11,7 @@ import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.WindowAccumulator;
 import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.Post;
+import org.staffroom.state.MapStates;
 
 /**
  * Windows laid out for the heap: one accumulator per window, with its participants and mentions
@@ -57,10 +57,7 @@ final class AccumulatorWindowStore implements WindowStore {
 
     @Override
     public List<Long> starts() throws Exception {
-        List<Long> starts = new ArrayList<>();
-        windows.keys().forEach(starts::add);
-        starts.sort(null);
-        return starts;
+        return MapStates.sortedKeys(windows);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.staffroom.windows;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +69,7 @@ final class EntryWindowStore implements WindowStore {
 
     @Override
     public List<Long> starts() throws Exception {
-        List<Long> starts = new ArrayList<>();
-        totals.keys().forEach(starts::add);
-        starts.sort(null);
-        return starts;
+        return MapStates.sortedKeys(totals);
     }
 
     @Override

@@ -3,13 +3,17 @@ package org.staffroom.windows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.staffroom.chats.ChatWeeks;
 
 class WindowSizesTest {
     private static long at(String instant) {
@@ -55,22 +59,29 @@ class WindowSizesTest {
     }
 
     @Test
-    void calendarDaysRememberingTheLastDayAgreeWithTheZoneRulesInAnyOrder() {
+    void daysAndWeeksRememberingTheLastPeriodAgreeWithTheZoneRulesInAnyOrder() {
         Random random = new Random(5);
         for (String zone : new String[] {"Europe/London", "Australia/Sydney", "America/New_York"}) {
             ZoneId id = ZoneId.of(zone);
-            CalendarDays days = new CalendarDays(id);
-            long from = at("2025-03-01T00:00:00Z");
-            for (int i = 0; i < 20_000; i++) {
-                // instants over 300 days, across the clock changes, each followed by the next millisecond
-                long t = from + (long) (random.nextDouble() * 300 * 86_400_000L);
-                LocalDate date = LocalDate.ofInstant(Instant.ofEpochMilli(t), id);
-                long start = date.atStartOfDay(id).toInstant().toEpochMilli();
-                long end = date.plusDays(1).atStartOfDay(id).toInstant().toEpochMilli();
-                assertThat(days.startOf(t)).as("%s at %s", zone, Instant.ofEpochMilli(t)).isEqualTo(start);
-                assertThat(days.endOf(start)).as("%s day of %s", zone, Instant.ofEpochMilli(t)).isEqualTo(end);
-                assertThat(days.startOf(t + 1)).isEqualTo(t + 1 < end ? start : end);
-            }
+            assertAgree(new CalendarDays(id), id, d -> d, d -> d.plusDays(1), random);
+            assertAgree(new ChatWeeks(id), id, d -> d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                    d -> d.plusWeeks(1), random);
+        }
+    }
+
+    private static void assertAgree(WindowScheme scheme, ZoneId zone, UnaryOperator<LocalDate> first,
+            UnaryOperator<LocalDate> next, Random random) {
+        long from = at("2025-03-01T00:00:00Z");
+        for (int i = 0; i < 20_000; i++) {
+            // instants over 300 days, across the clock changes, each followed by the next millisecond
+            long t = from + (long) (random.nextDouble() * 300 * 86_400_000L);
+            LocalDate day = first.apply(LocalDate.ofInstant(Instant.ofEpochMilli(t), zone));
+            long start = day.atStartOfDay(zone).toInstant().toEpochMilli();
+            long end = next.apply(day).atStartOfDay(zone).toInstant().toEpochMilli();
+            String what = scheme.label() + " in " + zone + " at " + Instant.ofEpochMilli(t);
+            assertThat(scheme.startOf(t)).as(what).isEqualTo(start);
+            assertThat(scheme.endOf(start)).as(what).isEqualTo(end);
+            assertThat(scheme.startOf(t + 1)).as(what).isEqualTo(t + 1 < end ? start : end);
         }
     }
 }
