@@ -10,7 +10,7 @@ final class TopAccountStatement extends UpsertStatement<TopAccount> {
 
     TopAccountStatement() {
         super("top_accounts", List.of("scope", "scope_key", "window_start", "kind", "rank"),
-                List.of("account", "posts"), OnConflict.REPLACE, false);
+                List.of("account", "posts"), OnConflict.KEEP_FIRST, false);
     }
 
     @Override

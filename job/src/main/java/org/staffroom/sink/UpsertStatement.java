@@ -19,7 +19,7 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
 
     /** What happens when the key is already there. */
     enum OnConflict {
-        /** Rewrite the row unless it is final and the new one is not: a final row is never reopened. */
+        /** Rewrite the row unless it is final: a final row never changes (contract §4), whatever arrives after it. */
         KEEP_FINAL,
         /** Rewrite the row. */
         REPLACE,
@@ -54,7 +54,7 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
                     .append(updated.stream().map(c -> c + " = ?").collect(Collectors.joining(", ")))
                     .append(stamped ? ", updated_at = now()" : "");
             if (onConflict == OnConflict.KEEP_FINAL) {
-                sql.append(" WHERE NOT ").append(table).append(".is_final OR ?");
+                sql.append(" WHERE NOT ").append(table).append(".is_final");
             }
         }
         this.sql = sql.toString();
@@ -83,7 +83,7 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
             values(p, row);
         }
         if (onConflict == OnConflict.KEEP_FINAL) {
-            p.flag(isFinal(row)).flag(isFinal(row));
+            p.flag(isFinal(row));
         }
     }
 }

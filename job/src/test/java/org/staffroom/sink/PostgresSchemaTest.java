@@ -124,7 +124,7 @@ class PostgresSchemaTest {
     }
 
     @Test
-    void ratiosAreDerivedAndAFinalRowIsNeverReopened() throws Exception {
+    void ratiosAreDerivedAndAFinalRowNeverChanges() throws Exception {
         String url = database();
         SchemaMigrations.apply(url, postgres.user(), postgres.password());
         EngagementCounts c = new EngagementCounts();
@@ -135,12 +135,15 @@ class PostgresSchemaTest {
         EngagementCounts finalCounts = new EngagementCounts();
         finalCounts.posts = 5;
         WindowMetrics closed = new WindowMetrics("edchat", "30m", 0, 1_800_000, finalCounts, 0, true);
+        EngagementCounts otherCounts = new EngagementCounts();
+        otherCounts.posts = 1;
+        WindowMetrics otherFinal = new WindowMetrics("edchat", "30m", 0, 1_800_000, otherCounts, 0, true);
         EngagementCounts empty = new EngagementCounts();
         WindowMetrics none = new WindowMetrics("quiet", "30m", 0, 1_800_000, empty, 0, true);
 
         try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
             HashtagMetricsStatement statement = new HashtagMetricsStatement();
-            for (WindowMetrics m : List.of(open, closed, open, none)) {
+            for (WindowMetrics m : List.of(open, closed, open, otherFinal, none)) {
                 statement.accept(ps, m);
                 ps.executeUpdate();
             }
