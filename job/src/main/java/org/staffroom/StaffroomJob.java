@@ -5,6 +5,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -18,7 +19,7 @@ import org.staffroom.dedup.DeduplicatePosts;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
 import org.staffroom.model.WindowMetrics;
-import org.staffroom.sink.ChatsTable;
+import org.staffroom.sink.OpenRows;
 import org.staffroom.sink.Outputs;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
@@ -41,8 +42,11 @@ public final class StaffroomJob {
     public static void run(StaffroomConfig config) throws Exception {
         LOG.info("Starting Staffroom: {}", config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
-        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
-        build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        if (env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isEmpty()
+                && !config.startWithoutState()) {
+            OpenRows.refuseAFreshStartOver(config.jdbc());
+        }
+        build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         env.execute("staffroom");
     }
 
@@ -70,7 +74,7 @@ public final class StaffroomJob {
         }
 
         SingleOutputStreamOperator<Post> posts = env
-                .fromSource(source, KafkaPostSource.watermarks(config.outOfOrderness(), config.idleTimeout()),
+                .fromSource(source, KafkaPostSource.watermarks(config),
                         "posts")
                 .uid("posts-source")
                 .process(new RouteRejected())

@@ -1,9 +1,14 @@
 package org.staffroom;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.staffroom.config.StateBackend;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.WindowMetrics;
@@ -16,12 +21,43 @@ public final class TestHarnesses {
     /** An open harness of a window operator keyed by scope, on the heap or in RocksDB. */
     public static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> open(
             EngagementWindows windows, StateBackend backend) throws Exception {
+        return restore(windows, backend, null);
+    }
+
+    /**
+     * As {@link #open}, from a snapshot of an earlier harness (null for none): a restart, with
+     * the operator's watermark back at {@code Long.MIN_VALUE}, as Flink restores it.
+     */
+    public static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> restore(
+            EngagementWindows windows, StateBackend backend, OperatorSubtaskState snapshot) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h =
-                ProcessFunctionTestHarnesses.forKeyedProcessFunction(windows, sp -> sp.scope, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), sp -> sp.scope,
+                        Types.STRING);
         if (backend == StateBackend.rocksdb) {
             h.setStateBackend(new EmbeddedRocksDBStateBackend());
         }
+        if (snapshot != null) {
+            h.initializeState(snapshot);
+        }
         h.open();
         return h;
+    }
+
+    /**
+     * The keyed state left: on the heap one entry per key and state, in RocksDB one per key and map
+     * entry (the harness counts only the heap's).
+     */
+    public static int keyedStateEntries(KeyedOneInputStreamOperatorTestHarness<?, ?, ?> h) {
+        KeyedStateBackend<?> backend = ((AbstractStreamOperator<?>) h.getOperator()).getKeyedStateBackend();
+        return backend instanceof RocksDBKeyedStateBackend<?> rocksDb ? rocksDb.numKeyValueStateEntries()
+                : h.numKeyedStateEntries();
+    }
+
+    /** How many keys have an entry in the named keyed state. */
+    public static long keysWith(KeyedOneInputStreamOperatorTestHarness<?, ?, ?> h, String state) {
+        KeyedStateBackend<?> backend = ((AbstractStreamOperator<?>) h.getOperator()).getKeyedStateBackend();
+        try (var keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
+            return keys.count();
+        }
     }
 }

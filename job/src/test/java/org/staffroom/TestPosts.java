@@ -6,6 +6,12 @@ import org.staffroom.model.PostFlags;
 
 /** Builds parsed posts for operator tests. */
 public final class TestPosts {
+    /**
+     * A watermark past every window of the tests' posts, which makes them final; the end of the
+     * input ({@code Long.MAX_VALUE}) would leave them open.
+     */
+    public static final long LATER_THAN_EVERY_WINDOW = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
+
     private final Post post = new Post();
 
     private TestPosts(String id, String createdAt, String author) {

@@ -15,7 +15,6 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.sink.ChatsTable;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 
@@ -62,15 +61,10 @@ final class FlinkCluster implements AutoCloseable {
         }
     }
 
-    /** What the job does at start before it is submitted: mirror the calendar into the chats table. */
-    static void prepare(StaffroomConfig config) throws Exception {
-        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
-    }
-
-    /** Wires the real job onto the real source and sinks and submits it (call {@link #prepare} first). */
+    /** Wires the real job onto the real source and sinks (which mirror the calendar first) and submits it. */
     JobClient submit(StaffroomConfig config, String name) throws Exception {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(clientConf);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         return env.executeAsync(name);
     }
 

@@ -40,7 +40,6 @@ final class JobRun {
         args.addAll(List.of("--bounded", "--starting-offsets", "earliest", "--parallelism", String.valueOf(parallelism)));
         args.addAll(extraJobArgs);
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
-        FlinkCluster.prepare(config);
         try (FlinkCluster flink = FlinkCluster.start(config, parallelism)) {
             PostgresCpu dbCpu = new PostgresCpu(infra.postgres.pid());
             ResourceMeter meter = ResourceMeter.start(dbCpu);

@@ -81,7 +81,6 @@ final class LiveLatency {
                     "--chats", calendar.toString(), "--live-refresh", "1s", "--sink-flush-interval", "100ms"));
             args.addAll(extraJobArgs);
             StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
-            FlinkCluster.prepare(config);
             try (FlinkCluster flink = FlinkCluster.start(config, parallelism);
                     Feeder feeder = new Feeder(infra.bootstrapServers(), (int) (steadyRate * steady.toSeconds()
                             + burstRate * burst.toSeconds() + 10_000));

@@ -63,7 +63,6 @@ final class StateSize {
                 "--checkpoint-interval", checkpointInterval.toMillis() + "ms", "--state-backend", backend.name()));
         args.addAll(extraJobArgs);
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
-        FlinkCluster.prepare(config);
         try (FlinkCluster flink = FlinkCluster.start(config, parallelism);
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);

@@ -67,12 +67,6 @@ public record ChatSchedule(String chatId, String hashtag, DayOfWeek day, LocalTi
         return "session";
     }
 
-    /** Contract §4: every final session gets its top_accounts rows. */
-    @Override
-    public boolean ranksAccounts() {
-        return true;
-    }
-
     /**
      * The start (epoch ms) of the session holding the instant: start inclusive, end exclusive; or
      * {@link WindowScheme#NONE}.
@@ -95,6 +89,11 @@ public record ChatSchedule(String chatId, String hashtag, DayOfWeek day, LocalTi
     @Override
     public long endOf(long sessionStart) {
         return sessionStart + duration.toMillis();
+    }
+
+    @Override
+    public Duration longest() {
+        return duration;
     }
 
     /**

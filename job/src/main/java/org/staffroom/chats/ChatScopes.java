@@ -40,11 +40,17 @@ public final class ChatScopes implements ScopeWindows {
 
     @Override
     public List<WindowScheme> schemesFor(String chatId) {
-        List<WindowScheme> found = schemes.get(chatId);
-        if (found == null) {
-            throw new IllegalStateException("chat '" + chatId + "' is not in the calendar");
-        }
-        return found;
+        return schemes.getOrDefault(chatId, List.of());
+    }
+
+    @Override
+    public boolean ranksAccounts(String label) {
+        return sessions;
+    }
+
+    @Override
+    public boolean retains(String label) {
+        return sessions;
     }
 
     @Override

@@ -23,12 +23,12 @@ public final class ChatWeeks extends LocalPeriods {
     }
 
     @Override
-    protected LocalDate firstDay(LocalDate day) {
-        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    protected int days() {
+        return 7;
     }
 
     @Override
-    protected LocalDate nextFirstDay(LocalDate monday) {
-        return monday.plusWeeks(1);
+    protected LocalDate firstDay(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }

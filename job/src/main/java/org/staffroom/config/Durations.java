@@ -37,18 +37,23 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
         }
     }
 
-    /** The short spelling used in messages and help. */
+    private static final long[] UNIT_MILLIS = {86_400_000, 3_600_000, 60_000, 1000, 1};
+    private static final String[] UNITS = {"d", "h", "m", "s", "ms"};
+
+    /** The short spelling used in messages and help, largest units first: {@code 30s}, {@code 7d1h5m}. */
     public static String format(Duration d) {
         long ms = d.toMillis();
-        if (ms % 86_400_000 == 0 && ms != 0) {
-            return ms / 86_400_000 + "d";
-        } else if (ms % 3_600_000 == 0 && ms != 0) {
-            return ms / 3_600_000 + "h";
-        } else if (ms % 60_000 == 0 && ms != 0) {
-            return ms / 60_000 + "m";
-        } else if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
+        if (ms == 0) {
+            return "0s";
         }
-        return ms + "ms";
+        StringBuilder out = new StringBuilder(ms < 0 ? "-" : "");
+        long rest = Math.abs(ms);
+        for (int i = 0; i < UNITS.length; i++) {
+            if (rest >= UNIT_MILLIS[i]) {
+                out.append(rest / UNIT_MILLIS[i]).append(UNITS[i]);
+                rest %= UNIT_MILLIS[i];
+            }
+        }
+        return out.toString();
     }
 }

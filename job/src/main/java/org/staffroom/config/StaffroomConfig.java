@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.staffroom.chats.ChatCalendar;
+import org.staffroom.chats.ChatWeeks;
 import org.staffroom.parse.ParserSettings;
 import org.staffroom.windows.WindowScheme;
 import org.staffroom.windows.WindowSizes;
@@ -51,6 +53,12 @@ public final class StaffroomConfig {
             + "everything before them is processed and written (default: run forever).")
     boolean bounded;
 
+    @Option(names = "--start-without-state", description = "Start even though the tables hold open rows of an "
+            + "earlier run and this run has no savepoint or checkpoint to resume from: those windows are then counted "
+            + "from what this run reads only (final rows never change either way). Without it, such a start is "
+            + "refused.")
+    boolean startWithoutState;
+
     @CommandLine.Mixin
     JdbcOptions jdbc;
 
@@ -89,9 +97,10 @@ public final class StaffroomConfig {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--dedup-horizon", defaultValue = "7d", converter = Durations.class, paramLabel = "DURATION",
-            description = "Event time for which repeated deliveries of a post are recognised; at least 7d "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dedup-horizon", defaultValue = "8d", converter = Durations.class, paramLabel = "DURATION",
+            description = "Event time for which repeated deliveries of a post are recognised; at least 7d, and at "
+                    + "least the longest window (a chat week: 169h) plus --allowed-lateness, so that no "
+                    + "window a post counted in can count it again (default: ${DEFAULT-VALUE}).")
     Duration dedupHorizon;
 
     @Option(names = "--max-future", defaultValue = "24h", converter = Durations.class, paramLabel = "DURATION",
@@ -212,6 +221,11 @@ public final class StaffroomConfig {
         require(!idleTimeout.isNegative() && !idleTimeout.isZero(), "--idle-timeout must be positive");
         require(dedupHorizon.compareTo(Duration.ofDays(7)) >= 0,
                 "--dedup-horizon must be at least 7d (contract §1), got " + Durations.format(dedupHorizon));
+        Duration changeable = longestWindow().plus(allowedLateness);
+        require(dedupHorizon.compareTo(changeable) >= 0, "--dedup-horizon must cover the longest window ("
+                + Durations.format(longestWindow()) + ") plus --allowed-lateness (" + Durations.format(allowedLateness)
+                + "): a post repeated later could be counted twice; got " + Durations.format(dedupHorizon)
+                + ", at least " + Durations.format(changeable) + " needed");
         require(!maxFuture.isNegative(), "--max-future must not be negative");
         require(checkpointInterval.compareTo(Duration.ofMillis(100)) >= 0,
                 "--checkpoint-interval must be at least 100ms, got " + Durations.format(checkpointInterval));
@@ -219,6 +233,14 @@ public final class StaffroomConfig {
         require(sinkBatchSize >= 1, "--sink-batch-size must be at least 1");
         require(!sinkFlushInterval.isNegative(), "--sink-flush-interval must not be negative");
         require(sinkMaxRetries >= 0, "--sink-max-retries must not be negative");
+    }
+
+    /** The longest any window lasts: hashtag windows, chat sessions, and chat weeks where there are chats. */
+    private Duration longestWindow() {
+        List<WindowScheme> schemes = new ArrayList<>(windowSchemes);
+        schemes.addAll(chatCalendar.chats());
+        chatCalendar.chats().stream().findFirst().ifPresent(chat -> schemes.add(new ChatWeeks(chat.zone())));
+        return schemes.stream().map(WindowScheme::longest).max(Duration::compareTo).orElseThrow();
     }
 
     static void require(boolean ok, String message) {
@@ -233,6 +255,7 @@ public final class StaffroomConfig {
     public KafkaProperties kafkaProperties() { return kafkaProperties; }
     public StartingOffsets startingOffsets() { return startingOffsets; }
     public boolean bounded() { return bounded; }
+    public boolean startWithoutState() { return startWithoutState; }
     public JdbcOptions jdbc() { return jdbc; }
     public List<WindowScheme> windowSchemes() { return windowSchemes; }
     public ChatCalendar chatCalendar() { return chatCalendar; }

@@ -3,11 +3,18 @@ package org.staffroom.dedup;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
 import org.staffroom.state.MapStates;
+import org.staffroom.state.WatermarkMemory;
 
 /**
  * Passes the first delivery of a post and drops the repeats (contract §1). A post is remembered
@@ -21,8 +28,11 @@ import org.staffroom.state.MapStates;
  * and 16% of the job's CPU. Each bucket instead keeps a map from post to the event time it may be
  * forgotten at, and sweeps it on a timer shared by every post expiring in the same
  * {@link #SWEEPS_PER_HORIZON}th of the horizon.
+ *
+ * <p>Event time is remembered across restores ({@link WatermarkMemory}), and the end of the input
+ * forgets nothing: a run resumed from a drained savepoint still knows every post of the horizon.
  */
-public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> {
+public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     /** Far more than any parallelism (Flink's default maximum is 128 key groups), so every subtask gets a share. */
@@ -34,6 +44,9 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     private final long sweepMillis;
     /** identity → event time from which the post is forgotten. */
     private transient MapState<String, Long> forgetAt;
+    /** Set when the input ended: the sweeps' timers have fired and are re-armed on resume. */
+    private transient ValueState<Boolean> inputEnded;
+    private transient WatermarkMemory watermark;
 
     public DeduplicatePosts(long horizonMillis) {
         this.horizonMillis = horizonMillis;
@@ -46,20 +59,32 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        watermark = new WatermarkMemory();
+        watermark.initialize(context);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        watermark.snapshot();
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         forgetAt = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
+        inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
     }
 
     @Override
     public void processElement(Post post, Context ctx, Collector<Post> out) throws Exception {
         String identity = post.identity();
-        long watermark = ctx.timerService().currentWatermark();
+        long now = watermark.current(ctx.timerService());
         Long remembered = forgetAt.get(identity);
-        if (remembered != null && remembered > watermark) {
+        if (remembered != null && remembered > now) {
             return;
         }
-        long forget = saturatedAdd(Math.max(post.createdAt, watermark), horizonMillis);
+        long forget = saturatedAdd(Math.max(post.createdAt, now), horizonMillis);
         forgetAt.put(identity, forget);
         ctx.timerService().registerEventTimeTimer(sweepAt(forget));
         out.collect(post);
@@ -67,8 +92,24 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Post> out) throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
-        MapStates.removeIf(forgetAt, (identity, forget) -> forget <= watermark);
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            // resumed after the end of the input: the sweeps' timers fired then, without sweeping
+            inputEnded.clear();
+            for (Long forget : forgetAt.values()) {
+                ctx.timerService().registerEventTimeTimer(sweepAt(forget));
+            }
+            return;
+        }
+        long now = watermark.current(ctx.timerService());
+        if (WatermarkMemory.isEndOfInput(now)) {
+            if (inputEnded.value() == null) {
+                inputEnded.update(true);
+                // fires at once in a resumed run; an event-time timer would fire again right now
+                ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime());
+            }
+            return;
+        }
+        MapStates.removeIf(forgetAt, (identity, forget) -> forget <= now);
     }
 
     /** The first sweep at or after {@code forget}: sweeps fall on multiples of the sweep interval. */

@@ -13,6 +13,11 @@ import org.staffroom.model.PostFlags;
 public class WindowTotals {
     /** The post-level counts; the participant-level ones are derived from the participants on output. */
     public EngagementCounts posts = new EngagementCounts();
+    /**
+     * Where the window ends, fixed when it opens: a window opened under an earlier calendar, day
+     * zone or duration ends where it was going to.
+     */
+    public long end;
     /** Whether a row for this window has been written (later changes must rewrite it). */
     public boolean emitted;
 

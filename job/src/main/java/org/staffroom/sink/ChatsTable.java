@@ -2,10 +2,13 @@ package org.staffroom.sink;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.postgresql.util.PGInterval;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.chats.ChatSchedule;
@@ -19,15 +22,21 @@ import org.staffroom.config.JdbcOptions;
 public final class ChatsTable {
     private static final String DEACTIVATE =
             "UPDATE chats SET active = false, updated_at = now() WHERE active AND NOT (chat_id = ANY (?))";
+    private static final String HASHTAGS = "SELECT chat_id, hashtag FROM chats";
 
     private ChatsTable() {}
 
-    public static void mirror(JdbcOptions jdbc, ChatCalendar calendar) throws SQLException {
+    /**
+     * Writes the calendar into the table; returns the hashtag of every chat in it, also of those no
+     * longer in the calendar, whose open sessions are still written when they end.
+     */
+    public static Map<String, String> mirror(JdbcOptions jdbc, ChatCalendar calendar) throws SQLException {
         Upsert upsert = new Upsert();
         try (Connection c = jdbc.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement write = c.prepareStatement(upsert.sql);
-                    PreparedStatement deactivate = c.prepareStatement(DEACTIVATE)) {
+                    PreparedStatement deactivate = c.prepareStatement(DEACTIVATE);
+                    PreparedStatement hashtags = c.prepareStatement(HASHTAGS)) {
                 for (ChatSchedule chat : calendar.chats()) {
                     upsert.accept(write, chat);
                     write.addBatch();
@@ -36,7 +45,14 @@ public final class ChatsTable {
                 deactivate.setArray(1, c.createArrayOf("text",
                         calendar.chats().stream().map(ChatSchedule::chatId).toArray()));
                 deactivate.executeUpdate();
+                Map<String, String> byChat = new HashMap<>();
+                try (ResultSet rs = hashtags.executeQuery()) {
+                    while (rs.next()) {
+                        byChat.put(rs.getString(1), rs.getString(2));
+                    }
+                }
                 c.commit();
+                return byChat;
             } catch (SQLException e) {
                 c.rollback();
                 throw e;

@@ -1,13 +1,12 @@
 package org.staffroom.sink;
 
-import java.util.HashMap;
+import java.sql.SQLException;
 import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.chats.ChatCalendar;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.RejectedPost;
 import org.staffroom.model.TopAccount;
@@ -20,16 +19,19 @@ import org.staffroom.model.WindowMetrics;
 public final class PostgresSinks implements Outputs {
     private final JdbcConnectionOptions connection;
     private final JdbcExecutionOptions execution;
+    /** chat id → hashtag, for every chat the chats table knows. */
     private final Map<String, String> chatHashtags;
 
-    public PostgresSinks(JdbcConnectionOptions connection, JdbcExecutionOptions execution, ChatCalendar calendar) {
+    public PostgresSinks(JdbcConnectionOptions connection, JdbcExecutionOptions execution,
+            Map<String, String> chatHashtags) {
         this.connection = connection;
         this.execution = execution;
-        this.chatHashtags = new HashMap<>();
-        calendar.chats().forEach(chat -> chatHashtags.put(chat.chatId(), chat.hashtag()));
+        this.chatHashtags = Map.copyOf(chatHashtags);
     }
 
-    public static PostgresSinks create(StaffroomConfig config) {
+    /** Mirrors the calendar into the chats table, and returns the sinks of every output table. */
+    public static PostgresSinks prepare(StaffroomConfig config) throws SQLException {
+        Map<String, String> chatHashtags = ChatsTable.mirror(config.jdbc(), config.chatCalendar());
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection =
                 new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                         .withUrl(config.jdbc().url())
@@ -45,7 +47,7 @@ public final class PostgresSinks implements Outputs {
                 .withBatchIntervalMs(config.sinkFlushInterval().toMillis())
                 .withMaxRetries(config.sinkMaxRetries())
                 .build();
-        return new PostgresSinks(connection.build(), execution, config.chatCalendar());
+        return new PostgresSinks(connection.build(), execution, chatHashtags);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.staffroom.source;
 
-import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -39,12 +38,17 @@ public final class KafkaPostSource {
 
     /**
      * Event time is the post's createdAt, watermarked per Kafka partition. Rejected records carry no
-     * event time and must not move the watermark, so they get the smallest timestamp.
+     * event time and must not move the watermark, so they get the smallest timestamp. A bounded run
+     * takes its watermarks from the posts alone ({@link SteppedWatermarks}).
      */
-    public static WatermarkStrategy<ParsedRecord> watermarks(Duration outOfOrderness, Duration idleTimeout) {
-        return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(outOfOrderness)
+    public static WatermarkStrategy<ParsedRecord> watermarks(StaffroomConfig config) {
+        long outOfOrderness = config.outOfOrderness().toMillis();
+        WatermarkStrategy<ParsedRecord> strategy = config.bounded()
+                ? WatermarkStrategy.forGenerator(context -> new SteppedWatermarks(outOfOrderness))
+                : WatermarkStrategy.forBoundedOutOfOrderness(config.outOfOrderness());
+        return strategy
                 .withTimestampAssigner((record, kafkaTimestamp) ->
                         record.post != null ? record.post.createdAt : Long.MIN_VALUE)
-                .withIdleness(idleTimeout);
+                .withIdleness(config.idleTimeout());
     }
 }

@@ -28,9 +28,12 @@ final class AccumulatorWindowStore implements WindowStore {
     }
 
     @Override
-    public WindowTotals add(long start, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
+    public WindowTotals add(long start, long end, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
         WindowAccumulator acc = windows.get(start);
-        acc = acc == null ? new WindowAccumulator() : acc;
+        if (acc == null) {
+            acc = new WindowAccumulator();
+            acc.totals.end = end;
+        }
         acc.totals.add(post, cotag);
         acc.authors.computeIfAbsent(post.authorId, k -> new AuthorActivity()).add(post, ranksAccounts);
         if (ranksAccounts) {

@@ -14,23 +14,20 @@ public final class CalendarDays extends LocalPeriods {
         super(zone);
     }
 
+    public static final String LABEL = "1d";
+
     @Override
     public String label() {
-        return "1d";
+        return LABEL;
     }
 
     @Override
-    public boolean ranksAccounts() {
-        return true;
+    protected int days() {
+        return 1;
     }
 
     @Override
     protected LocalDate firstDay(LocalDate day) {
         return day;
-    }
-
-    @Override
-    protected LocalDate nextFirstDay(LocalDate firstDay) {
-        return firstDay.plusDays(1);
     }
 }

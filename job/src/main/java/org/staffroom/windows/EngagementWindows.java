@@ -2,20 +2,32 @@ package org.staffroom.windows;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.staffroom.config.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.TopAccounts;
@@ -25,6 +37,7 @@ import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.WatermarkMemory;
 
 /**
  * The windows of one kind of scope — every size of a hashtag, or a chat's sessions — keyed by the
@@ -38,11 +51,20 @@ import org.staffroom.model.WindowMetrics;
  * bound), a participant is new exactly when their earliest post seen so far lies in the window,
  * whatever the arrival order.
  *
+ * <p>A final row is final (contract §4), so finality never depends on what a restart forgets: the
+ * watermark is remembered across restores ({@link WatermarkMemory}), each scope remembers the end of
+ * its latest final window per label, and each window carries its own end, so a changed calendar,
+ * day zone or lateness neither reopens nor misplaces a window. The end of the input is not the end
+ * of event time: windows it cuts short are written open and stay in state, their timers re-armed
+ * when a run resumes from that state.
+ *
  * <p>With a live refresh interval, windows that are still running are also written on a
  * processing-time clock, so a dashboard shows a chat as it happens.
  */
-public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, WindowMetrics> {
+public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, WindowMetrics>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EngagementWindows.class);
 
     public static final OutputTag<LatePost> LATE = new OutputTag<>("late-posts") {};
     public static final OutputTag<TopAccount> TOP_ACCOUNTS = new OutputTag<>("top-accounts") {};
@@ -52,10 +74,18 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     private final long liveRefreshMillis;
     private final StateBackend backend;
 
+    private transient WatermarkMemory watermark;
+    /** Every label with state: the configured ones, and those of earlier runs whose windows may still be open. */
+    private transient Set<String> labels;
+    private transient ListState<String> storedLabels;
     private transient Map<String, WindowStore> windows;
     private transient Map<String, MapState<Long, String[]>> pastParticipants;
     private transient MapState<String, Long> firstSeen;
+    /** label → end of the scope's latest final window of that label. */
+    private transient MapState<String, Long> finalisedUntil;
     private transient ValueState<Long> nextRefresh;
+    /** Set when the input ended with windows open: their timers have fired and are re-armed on resume. */
+    private transient ValueState<Boolean> inputEnded;
 
     /**
      * @param liveRefreshMillis how often running windows are written; 0 for only when they end
@@ -70,23 +100,49 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        watermark = new WatermarkMemory();
+        watermark.initialize(context);
+        labels = new LinkedHashSet<>(scopes.labels());
+        storedLabels = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("window-labels", Types.STRING));
+        for (String label : storedLabels.get()) {
+            if (labels.add(label)) {
+                LOG.info("{} windows of size {} are no longer configured: those still open are finalised as "
+                        + "their ends pass, and no post opens a new one", scopes.kind(), label);
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        watermark.snapshot();
+        storedLabels.update(new ArrayList<>(labels));
+    }
+
+    @Override
     public void open(OpenContext openContext) {
-        windows = new HashMap<>();
+        windows = new LinkedHashMap<>();
         pastParticipants = new HashMap<>();
-        for (String label : scopes.labels()) {
+        for (String label : labels) {
             windows.put(label, WindowStore.open(backend, getRuntimeContext(), label));
-            pastParticipants.put(label, getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                    "past-participants-" + label, Types.LONG, Types.OBJECT_ARRAY(Types.STRING))));
+            if (scopes.retains(label)) {
+                pastParticipants.put(label, getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                        "past-participants-" + label, Types.LONG, Types.OBJECT_ARRAY(Types.STRING))));
+            }
         }
         firstSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("first-seen", Types.STRING, Types.LONG));
+        finalisedUntil = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("finalised-until", Types.STRING, Types.LONG));
         nextRefresh = getRuntimeContext().getState(new ValueStateDescriptor<>("next-refresh", Types.LONG));
+        inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
     }
 
     @Override
     public void processElement(ScopedPost element, Context ctx, Collector<WindowMetrics> out) throws Exception {
         Post post = element.post;
         long t = post.createdAt;
-        long watermark = ctx.timerService().currentWatermark();
+        long now = watermark.current(ctx.timerService());
         String scope = ctx.getCurrentKey();
         List<WindowScheme> schemes = scopes.schemesFor(scope);
 
@@ -97,22 +153,22 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
 
         List<String> missed = null;
         for (WindowScheme scheme : schemes) {
+            String label = scheme.label();
             long start = scheme.startOf(t);
             long end = scheme.endOf(start);
-            if (isFinal(end, watermark)) {
+            if (isFinal(end, now) || wasFinalised(label, end)) {
                 missed = missed == null ? new ArrayList<>() : missed;
-                missed.add(scheme.label() + "@" + Instant.ofEpochMilli(start));
+                missed.add(label + "@" + Instant.ofEpochMilli(start));
                 continue;
             }
-            WindowStore store = windows.get(scheme.label());
-            WindowTotals totals = store.add(start, post, element.hasCotag(), scheme.ranksAccounts());
+            WindowStore store = windows.get(label);
+            WindowTotals totals = store.add(start, end, post, element.hasCotag(), scopes.ranksAccounts(label));
             if (totals.posts.posts == 1) {
-                ctx.timerService().registerEventTimeTimer(end - 1);
-                ctx.timerService().registerEventTimeTimer(end - 1 + allowedLatenessMillis);
+                armTimers(ctx.timerService(), end);
             }
             if (totals.emitted) {
                 // a late post within the allowed lateness: the row already written changes
-                out.collect(row(scope, scheme, start, totals, store.participants(start), false));
+                out.collect(row(scope, label, start, totals, store.participants(start), false));
             } else {
                 scheduleRefresh(ctx.timerService().currentProcessingTime(), ctx.timerService());
             }
@@ -140,7 +196,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             WindowStore store = windows.get(scheme.label());
             WindowTotals totals = store.totals(start);
             if (totals != null && totals.emitted) {
-                out.collect(row(scope, scheme, start, totals, store.participants(start), false));
+                out.collect(row(scope, scheme.label(), start, totals, store.participants(start), false));
             }
         }
     }
@@ -148,50 +204,119 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<WindowMetrics> out) throws Exception {
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            refreshRunningWindows(ctx, out);
+            if (inputEnded.value() != null) {
+                rearmAfterEndOfInput(ctx.timerService());
+            }
+            Long refresh = nextRefresh.value();
+            if (refresh != null && refresh == timestamp) {
+                refreshRunningWindows(ctx, out);
+            }
             return;
         }
-        long watermark = ctx.timerService().currentWatermark();
+        long now = watermark.current(ctx.timerService());
+        if (WatermarkMemory.isEndOfInput(now)) {
+            writeOpenWindowsAtEndOfInput(ctx, out);
+            return;
+        }
         String scope = ctx.getCurrentKey();
-        for (WindowScheme scheme : scopes.schemesFor(scope)) {
-            WindowStore store = windows.get(scheme.label());
+        for (Map.Entry<String, WindowStore> labelled : windows.entrySet()) {
+            String label = labelled.getKey();
+            WindowStore store = labelled.getValue();
             // oldest first, so that rows reach the sink in event-time order
             for (long start : store.starts()) {
-                long end = scheme.endOf(start);
-                if (end - 1 > watermark) {
+                WindowTotals totals = store.totals(start);
+                if (totals.end - 1 > now) {
                     continue;
                 }
-                WindowTotals totals = store.totals(start);
-                if (isFinal(end, watermark)) {
-                    Map<String, AuthorActivity> participants = store.participants(start);
-                    out.collect(row(scope, scheme, start, totals, participants, true));
-                    if (scheme.ranksAccounts()) {
-                        String topScope = scopes.kind().equals("chat") ? TopAccount.SESSION : TopAccount.HASHTAG_DAY;
-                        TopAccounts.of(topScope, scope, start, store.mentioned(start), participants)
-                                .forEach(top -> ctx.output(TOP_ACCOUNTS, top));
-                    }
-                    archive(scheme, start, participants.keySet());
-                    store.remove(start);
-                } else if (!totals.emitted) {
+                if (isFinal(totals.end, now)) {
+                    finalise(ctx, out, scope, label, store, start, totals);
+                    continue;
+                }
+                if (!totals.emitted) {
                     totals.emitted = true;
-                    out.collect(row(scope, scheme, start, totals, store.participants(start), false));
+                    out.collect(row(scope, label, start, totals, store.participants(start), false));
                     store.update(start, totals);
+                }
+                // the allowed lateness may have changed since the window's timers were set
+                ctx.timerService().registerEventTimeTimer(totals.end - 1 + allowedLatenessMillis);
+            }
+        }
+    }
+
+    private void finalise(OnTimerContext ctx, Collector<WindowMetrics> out, String scope, String label,
+            WindowStore store, long start, WindowTotals totals) throws Exception {
+        if (schemeFor(scope, label) == null) {
+            LOG.info("{} {}: the {} window of {} is finalised, though {} no longer has such windows",
+                    scopes.kind(), scope, label, Instant.ofEpochMilli(start), scope);
+        }
+        Map<String, AuthorActivity> participants = store.participants(start);
+        out.collect(row(scope, label, start, totals, participants, true));
+        if (scopes.ranksAccounts(label)) {
+            String topScope = scopes.kind().equals("chat") ? TopAccount.SESSION : TopAccount.HASHTAG_DAY;
+            TopAccounts.of(topScope, scope, start, store.mentioned(start), participants)
+                    .forEach(top -> ctx.output(TOP_ACCOUNTS, top));
+        }
+        if (scopes.retains(label)) {
+            archive(label, start, participants.keySet());
+        }
+        Long until = finalisedUntil.get(label);
+        if (until == null || totals.end > until) {
+            finalisedUntil.put(label, totals.end);
+        }
+        store.remove(start);
+    }
+
+    /**
+     * The input ended (a bounded run, a drained stop) before event time reached the open windows:
+     * they are written as counted, still open, and kept; every timer of the scope fires now, so the
+     * first writes and the rest find the flag set.
+     */
+    private void writeOpenWindowsAtEndOfInput(OnTimerContext ctx, Collector<WindowMetrics> out) throws Exception {
+        if (inputEnded.value() != null) {
+            return;
+        }
+        inputEnded.update(true);
+        String scope = ctx.getCurrentKey();
+        for (Map.Entry<String, WindowStore> labelled : windows.entrySet()) {
+            WindowStore store = labelled.getValue();
+            for (long start : store.starts()) {
+                WindowTotals totals = store.totals(start);
+                if (!totals.emitted) {
+                    out.collect(row(scope, labelled.getKey(), start, totals, store.participants(start), false));
                 }
             }
         }
+        // fires at once in a run resumed from this state (a drained savepoint); an event-time timer
+        // set now would fire again within this end of input
+        ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime());
+    }
+
+    private void rearmAfterEndOfInput(TimerService timers) throws Exception {
+        inputEnded.clear();
+        for (WindowStore store : windows.values()) {
+            for (long start : store.starts()) {
+                armTimers(timers, store.totals(start).end);
+            }
+        }
+    }
+
+    private void armTimers(TimerService timers, long end) {
+        timers.registerEventTimeTimer(end - 1);
+        timers.registerEventTimeTimer(end - 1 + allowedLatenessMillis);
     }
 
     /** Writes every window whose end the watermark has not reached yet; keeps the clock going while there are any. */
     private void refreshRunningWindows(OnTimerContext ctx, Collector<WindowMetrics> out) throws Exception {
         nextRefresh.clear();
-        long watermark = ctx.timerService().currentWatermark();
+        long now = watermark.current(ctx.timerService());
         String scope = ctx.getCurrentKey();
         boolean running = false;
-        for (WindowScheme scheme : scopes.schemesFor(scope)) {
-            WindowStore store = windows.get(scheme.label());
+        for (Map.Entry<String, WindowStore> labelled : windows.entrySet()) {
+            WindowStore store = labelled.getValue();
             for (long start : store.starts()) {
-                if (scheme.endOf(start) - 1 > watermark) {
-                    out.collect(row(scope, scheme, start, store.totals(start), store.participants(start), false));
+                WindowTotals totals = store.totals(start);
+                if (totals.end - 1 > now) {
+                    out.collect(row(scope, labelled.getKey(), start, totals, store.participants(start), false));
                     running = true;
                 }
             }
@@ -201,7 +326,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         }
     }
 
-    private void scheduleRefresh(long now, org.apache.flink.streaming.api.TimerService timers) throws Exception {
+    private void scheduleRefresh(long now, TimerService timers) throws Exception {
         if (liveRefreshMillis <= 0 || nextRefresh.value() != null) {
             return;
         }
@@ -211,53 +336,89 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         nextRefresh.update(at);
     }
 
-    /** Keeps a final window's participants while a later occurrence may still ask who came back. */
-    private void archive(WindowScheme scheme, long start, Set<String> participants) throws Exception {
-        if (scheme.previousStart(start) == WindowScheme.NONE) {
-            return;
-        }
-        MapState<Long, String[]> past = pastParticipants.get(scheme.label());
+    /** Keeps a final session's participants until the next one is final: it asks who came back. */
+    private void archive(String label, long start, Set<String> participants) throws Exception {
+        MapState<Long, String[]> past = pastParticipants.get(label);
         past.put(start, participants.toArray(new String[0]));
-        long stillNeeded = scheme.previousStart(start);
-        List<Long> old = new ArrayList<>();
+        List<Long> older = new ArrayList<>();
         for (Long s : past.keys()) {
-            if (s < stillNeeded) {
-                old.add(s);
+            if (s < start) {
+                older.add(s);
             }
         }
-        for (Long s : old) {
+        for (Long s : older) {
             past.remove(s);
         }
     }
 
-    private boolean isFinal(long windowEnd, long watermark) {
-        return windowEnd - 1 + allowedLatenessMillis <= watermark;
+    private boolean isFinal(long windowEnd, long now) {
+        return windowEnd - 1 + allowedLatenessMillis <= now;
     }
 
-    private WindowMetrics row(String scope, WindowScheme scheme, long start, WindowTotals totals,
+    /** Whether the scope already has a final window of this label ending at or after {@code end}. */
+    private boolean wasFinalised(String label, long end) throws Exception {
+        Long until = finalisedUntil.get(label);
+        return until != null && end <= until;
+    }
+
+    private WindowMetrics row(String scope, String label, long start, WindowTotals totals,
             Map<String, AuthorActivity> participants, boolean isFinal) throws Exception {
-        return new WindowMetrics(scope, scheme.label(), start, scheme.endOf(start),
+        return new WindowMetrics(scope, label, start, totals.end,
                 totals.counts(participants, author -> isFirstPostIn(author, start)),
-                retained(scheme, start, participants), isFinal);
+                retained(scope, label, start, participants), isFinal);
     }
 
-    /** Participants of the previous scheduled occurrence who are also in this one. */
-    private long retained(WindowScheme scheme, long start, Map<String, AuthorActivity> participants)
+    /** Participants of the previous occurrence who are also in this one. */
+    private long retained(String scope, String label, long start, Map<String, AuthorActivity> participants)
             throws Exception {
-        long previous = scheme.previousStart(start);
+        if (!scopes.retains(label)) {
+            return 0;
+        }
+        long previous = previousOccurrence(scope, label, start);
         if (previous == WindowScheme.NONE) {
             return 0;
         }
-        WindowStore store = windows.get(scheme.label());
-        String[] before = store.totals(previous) != null ? store.participants(previous).keySet().toArray(new String[0])
-                : pastParticipants.get(scheme.label()).get(previous);
+        WindowStore store = windows.get(label);
+        Collection<String> before = store.totals(previous) != null ? store.participants(previous).keySet()
+                : Arrays.asList(orEmpty(pastParticipants.get(label).get(previous)));
         long retained = 0;
-        if (before != null) {
-            for (String author : before) {
-                retained += participants.containsKey(author) ? 1 : 0;
-            }
+        for (String author : before) {
+            retained += participants.containsKey(author) ? 1 : 0;
         }
         return retained;
+    }
+
+    /**
+     * The occurrence a session is compared with: one week earlier on the chat's schedule (contract
+     * §4); but where the latest earlier session was held on another schedule (the chat was moved,
+     * or it left the calendar), that session, the last one that actually took place.
+     */
+    private long previousOccurrence(String scope, String label, long start) throws Exception {
+        long latest = WindowScheme.NONE;
+        for (long s : windows.get(label).starts()) {
+            latest = s < start ? Math.max(latest, s) : latest;
+        }
+        for (Long s : pastParticipants.get(label).keys()) {
+            latest = s < start ? Math.max(latest, s) : latest;
+        }
+        WindowScheme scheme = schemeFor(scope, label);
+        if (scheme != null && scheme.isStart(start) && (latest == WindowScheme.NONE || scheme.isStart(latest))) {
+            return scheme.previousStart(start);
+        }
+        return latest;
+    }
+
+    private WindowScheme schemeFor(String scope, String label) {
+        for (WindowScheme scheme : scopes.schemesFor(scope)) {
+            if (scheme.label().equals(label)) {
+                return scheme;
+            }
+        }
+        return null;
+    }
+
+    private static String[] orEmpty(String[] authors) {
+        return authors == null ? new String[0] : authors;
     }
 
     private boolean isFirstPostIn(String author, long windowStart) {

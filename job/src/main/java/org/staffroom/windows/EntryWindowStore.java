@@ -35,9 +35,12 @@ final class EntryWindowStore implements WindowStore {
     }
 
     @Override
-    public WindowTotals add(long start, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
+    public WindowTotals add(long start, long end, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
         WindowTotals t = totals.get(start);
-        t = t == null ? new WindowTotals() : t;
+        if (t == null) {
+            t = new WindowTotals();
+            t.end = end;
+        }
         t.add(post, cotag);
         totals.put(start, t);
 

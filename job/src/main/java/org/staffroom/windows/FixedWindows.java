@@ -1,5 +1,7 @@
 package org.staffroom.windows;
 
+import java.time.Duration;
+
 /** Sub-day tumbling windows aligned to the UTC epoch (contract §3). */
 public final class FixedWindows implements WindowScheme {
     private static final long serialVersionUID = 1L;
@@ -25,5 +27,10 @@ public final class FixedWindows implements WindowScheme {
     @Override
     public long endOf(long windowStart) {
         return windowStart + sizeMillis;
+    }
+
+    @Override
+    public Duration longest() {
+        return Duration.ofMillis(sizeMillis);
     }
 }

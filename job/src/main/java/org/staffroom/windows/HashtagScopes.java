@@ -25,6 +25,11 @@ public final class HashtagScopes implements ScopeWindows {
     }
 
     @Override
+    public boolean ranksAccounts(String label) {
+        return label.equals(CalendarDays.LABEL);
+    }
+
+    @Override
     public Set<String> labels() {
         Set<String> labels = new LinkedHashSet<>();
         schemes.forEach(s -> labels.add(s.label()));

@@ -1,5 +1,6 @@
 package org.staffroom.windows;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,8 +32,14 @@ public abstract class LocalPeriods implements WindowScheme {
     /** The first day of the period holding {@code day}. */
     protected abstract LocalDate firstDay(LocalDate day);
 
-    /** The first day of the period after the one starting on {@code firstDay}. */
-    protected abstract LocalDate nextFirstDay(LocalDate firstDay);
+    /** How many days a period has. */
+    protected abstract int days();
+
+    /** Its days, and an hour more where the clocks go back. */
+    @Override
+    public final Duration longest() {
+        return Duration.ofDays(days()).plusHours(1);
+    }
 
     @Override
     public final long startOf(long timestamp) {
@@ -49,7 +56,7 @@ public abstract class LocalPeriods implements WindowScheme {
         if (period == null || !period.contains(timestamp)) {
             LocalDate first = firstDay(LocalDate.ofInstant(Instant.ofEpochMilli(timestamp), zone));
             period = new Period(first.atStartOfDay(zone).toInstant().toEpochMilli(),
-                    nextFirstDay(first).atStartOfDay(zone).toInstant().toEpochMilli());
+                    first.plusDays(days()).atStartOfDay(zone).toInstant().toEpochMilli());
             last = period;
         }
         return period;

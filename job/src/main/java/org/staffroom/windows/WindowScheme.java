@@ -1,6 +1,7 @@
 package org.staffroom.windows;
 
 import java.io.Serializable;
+import java.time.Duration;
 
 /** How event time is cut into windows of one kind: [start, end) in epoch milliseconds. */
 public interface WindowScheme extends Serializable {
@@ -14,13 +15,16 @@ public interface WindowScheme extends Serializable {
 
     long endOf(long windowStart);
 
+    /** The longest a window of this scheme can last: how long a post in it may still change its row, but for lateness. */
+    Duration longest();
+
     /** The start of the previous scheduled occurrence, for retention; {@link #NONE} where that means nothing. */
     default long previousStart(long windowStart) {
         return NONE;
     }
 
-    /** Whether final windows of this scheme get top_accounts rows (contract §4: 1d windows and sessions). */
-    default boolean ranksAccounts() {
-        return false;
+    /** Whether a window of this scheme starts at {@code timestamp}. */
+    default boolean isStart(long timestamp) {
+        return startOf(timestamp) == timestamp;
     }
 }

@@ -19,12 +19,12 @@ interface WindowStore {
     }
 
     /**
-     * Counts a post in the window starting at {@code start}; returns the window's totals after it
-     * (one post: the post opened the window).
+     * Counts a post in the window [start, end); returns the window's totals after it (one post: the
+     * post opened the window).
      *
      * @param ranksAccounts whether the window ranks top accounts, and so needs mentions and handles
      */
-    WindowTotals add(long start, Post post, boolean cotag, boolean ranksAccounts) throws Exception;
+    WindowTotals add(long start, long end, Post post, boolean cotag, boolean ranksAccounts) throws Exception;
 
     /** The totals of the window starting at {@code start}, or null when it holds no post. */
     WindowTotals totals(long start) throws Exception;

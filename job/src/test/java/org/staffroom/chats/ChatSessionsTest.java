@@ -1,6 +1,7 @@
 package org.staffroom.chats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.staffroom.TestPosts.LATER_THAN_EVERY_WINDOW;
 import static org.staffroom.TestPosts.post;
 import static org.staffroom.model.PostFlags.RETWEET;
 
@@ -85,7 +86,7 @@ class ChatSessionsTest {
                 post("c3", "2025-01-23T20:01:00Z", "carol").build(),
                 post("d3", "2025-01-23T20:02:00Z", "dave").build(),
                 post("e3", "2025-01-23T20:03:00Z", "erin").build());
-        h.processWatermark(Long.MAX_VALUE);
+        h.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         assertThat(finals(h)).extracting(ChatSessionsTest::summary).containsExactly(
                 "ukedchat 2025-01-09T20:00:00Z-2025-01-09T20:30:00Z posts=3 participants=3 new=3 returning=0 retained=0",
@@ -102,7 +103,7 @@ class ChatSessionsTest {
                 post("a1", "2025-01-09T20:01:00Z", "alice").build(),
                 // no post on 16 January: the 23rd has no previous session to retain from
                 post("a3", "2025-01-23T20:01:00Z", "alice").build());
-        h.processWatermark(Long.MAX_VALUE);
+        h.processWatermark(LATER_THAN_EVERY_WINDOW);
         assertThat(finals(h)).extracting(m -> m.retainedFromPrevious).containsExactly(0L, 0L);
         assertThat(finals(h)).extracting(m -> m.counts.newParticipants).containsExactly(1L, 0L);
     }
@@ -119,7 +120,7 @@ class ChatSessionsTest {
                 // Sunday 26 October 2025, GMT again from 01:00Z: 20:00Z-20:30Z
                 post("s4", "2025-10-26T19:59:00Z", "dave").tags("sltchat").build(),
                 post("s5", "2025-10-26T20:00:00Z", "erin").tags("sltchat").build());
-        h.processWatermark(Long.MAX_VALUE);
+        h.processWatermark(LATER_THAN_EVERY_WINDOW);
         assertThat(finals(h)).extracting(ChatSessionsTest::summary).containsExactly(
                 "sltchat 2025-03-30T19:00:00Z-2025-03-30T19:30:00Z posts=2 participants=2 new=2 returning=0 retained=0",
                 "sltchat 2025-10-26T20:00:00Z-2025-10-26T20:30:00Z posts=1 participants=1 new=1 returning=0 retained=0");
@@ -183,7 +184,7 @@ class ChatSessionsTest {
                 post("3", "2025-01-09T20:03:00Z", "u-bob").mentions("carol").build(),
                 post("4", "2025-01-09T20:04:00Z", "u-carol").handle("carol").mentions("alice_t").build(),
                 post("5", "2025-01-09T20:05:00Z", "u-dan").flags(RETWEET).mentions("zoe").build());
-        h.processWatermark(Long.MAX_VALUE);
+        h.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         List<String> top = new ArrayList<>();
         for (StreamRecord<TopAccount> r : h.getSideOutput(EngagementWindows.TOP_ACCOUNTS)) {

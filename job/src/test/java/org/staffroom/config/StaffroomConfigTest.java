@@ -26,7 +26,7 @@ class StaffroomConfigTest {
         assertThat(c.windowSchemes()).extracting(WindowScheme::label).containsExactly("30m", "1d");
         assertThat(c.outOfOrderness()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.allowedLateness()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(7));
+        assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(8));
         assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 
@@ -36,7 +36,7 @@ class StaffroomConfigTest {
         assertThat(help.exitCode).isZero();
         assertThat(help.config).isNull();
         List<String> options = List.of("--bootstrap-servers", "--topic", "--group-id", "--starting-offsets",
-                "--kafka-properties", "--bounded", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
+                "--kafka-properties", "--bounded", "--start-without-state", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
                 "--jdbc-ssl-mode", "--jdbc-ssl-root-cert",
                 "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
                 "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--state-backend",
@@ -76,6 +76,11 @@ class StaffroomConfigTest {
                 .startsWith("staffroom-job: --day-zone 'Mars/Olympus' is not an IANA time zone");
         assertThat(StaffroomConfig.parse("--dedup-horizon", "1d").message)
                 .contains("--dedup-horizon must be at least 7d (contract §1), got 1d");
+        assertThat(StaffroomConfig.parse("--dedup-horizon", "7d").message).as("a chat week can last 169 hours")
+                .contains("--dedup-horizon must cover the longest window (7d1h) plus --allowed-lateness (5m)")
+                .contains("got 7d, at least 7d1h5m needed");
+        assertThat(StaffroomConfig.parse("--dedup-horizon", "8d", "--allowed-lateness", "1d").message)
+                .contains("at least 8d1h needed");
         assertThat(StaffroomConfig.parse("--window-sizes", "7m").message)
                 .contains("--window-sizes: window size '7m' must be shorter than a day and divide it evenly");
         assertThat(StaffroomConfig.parse("--out-of-orderness", "soon").message)

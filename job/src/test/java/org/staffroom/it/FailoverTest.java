@@ -30,12 +30,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.datagen.generator.GeneratorConfig;
-import org.staffroom.datagen.generator.JsonLines;
-import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 
@@ -61,11 +60,7 @@ class FailoverTest {
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build());
         flink.start();
 
-        PostGenerator generator = new PostGenerator(GeneratorConfig.builder().seed(11).weeks(2).community(300).build());
-        posts = new ArrayList<>();
-        while (generator.advance()) {
-            posts.add(JsonLines.toBytes(generator.current()));
-        }
+        posts = FaultRig.posts();
         String topic = stack.topic(1);
         stack.write(topic, 0, posts);
         cleanDb = stack.database();
@@ -99,7 +94,7 @@ class FailoverTest {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         return env.executeAsync("staffroom-failover");
     }
 
@@ -171,7 +166,7 @@ class FailoverTest {
         }
     }
 
-    /** Stops with a savepoint after draining: every window ends and its final row is written. */
+    /** Stops with a savepoint after draining; after the clock posts every window is final by then. */
     private static void drain(JobClient job, Path savepoints) throws Exception {
         job.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(WAIT.toMinutes(), TimeUnit.MINUTES);
@@ -218,19 +213,30 @@ class FailoverTest {
         assertSameRowsAsTheCleanRun(db);
     }
 
-    @Test
-    void stoppingWithASavepointAndResumingLeavesTheRowsOfACleanRun(@TempDir Path savepoints) throws Exception {
+    /**
+     * The README's backfill-then-live path: the stream split at an arbitrary point, stopped there
+     * with a savepoint, drained (the windows the stop cuts short written open) or not.
+     */
+    @ParameterizedTest(name = "split at {0} of the posts, drained: {1}")
+    @CsvSource({"0.37, false", "0.71, true"})
+    void stoppingWithASavepointAndResumingLeavesTheRowsOfACleanRun(double split, boolean drain,
+            @TempDir Path savepoints) throws Exception {
         String topic = stack.topic(2);
         String db = stack.database();
         StaffroomConfig config = stack.config(topic, db, live());
-        write(topic, 0, posts.size() / 2);
+        int at = (int) (posts.size() * split);
+        write(topic, 0, at);
         JobClient first = submit(config, null);
         awaitConsumed(config);
-        String savepoint = first.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+        String savepoint = first.stopWithSavepoint(drain, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(WAIT.toMinutes(), TimeUnit.MINUTES);
         assertThat(Files.exists(Path.of(java.net.URI.create(savepoint)))).isTrue();
+        if (drain) {
+            assertThat(stack.rows(db, "SELECT 1 FROM hashtag_window_metrics WHERE NOT is_final"))
+                    .as("the windows the drain cut short, written open").isNotEmpty();
+        }
 
-        write(topic, posts.size() / 2, posts.size());
+        write(topic, at, posts.size());
         JobClient resumed = submit(config, savepoint);
         awaitConsumed(config);
         drain(resumed, savepoints);

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.staffroom.ClockPosts;
 import org.staffroom.QueryRows;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
@@ -21,7 +23,6 @@ import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.ChatsTable;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 
@@ -36,6 +37,7 @@ final class TestStack implements AutoCloseable {
     final EmbeddedKafka kafka;
     final EmbeddedPostgres postgres;
     private final Path passwordFile;
+    private final Map<String, Integer> partitionsOf = new ConcurrentHashMap<>();
 
     private TestStack(EmbeddedKafka kafka, EmbeddedPostgres postgres, Path passwordFile) {
         this.kafka = kafka;
@@ -64,6 +66,7 @@ final class TestStack implements AutoCloseable {
     String topic(int partitions, Map<String, String> configs) {
         String name = "posts-" + NEXT.incrementAndGet();
         kafka.createTopic(name, partitions, configs);
+        partitionsOf.put(name, partitions);
         return name;
     }
 
@@ -84,8 +87,15 @@ final class TestStack implements AutoCloseable {
         }
     }
 
-    /** Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends. */
+    /**
+     * Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends;
+     * a {@link ClockPosts clock post} on each partition first moves event time past every window,
+     * so that they end final.
+     */
     void runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+        for (int p = 0; p < partitionsOf.get(topic); p++) {
+            write(topic, p, List.of(ClockPosts.ahead(p)));
+        }
         List<String> args = new ArrayList<>(List.of("--bounded"));
         args.addAll(List.of(extraArgs));
         JobClient job = startJob(topic, jdbcUrl, args.toArray(new String[0]));
@@ -104,7 +114,7 @@ final class TestStack implements AutoCloseable {
         StaffroomConfig config = config(topic, jdbcUrl, extraArgs);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         return env.executeAsync("staffroom-test");
     }
 
@@ -116,7 +126,6 @@ final class TestStack implements AutoCloseable {
                 "--checkpoint-interval", "1s"));
         args.addAll(List.of(extraArgs));
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
-        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
         return config;
     }
 

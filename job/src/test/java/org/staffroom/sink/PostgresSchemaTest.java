@@ -1,6 +1,7 @@
 package org.staffroom.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -19,6 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.QueryRows;
+import org.staffroom.config.JdbcOptions;
+import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.metrics.EngagementCounts;
 import org.staffroom.model.WindowMetrics;
@@ -160,5 +165,64 @@ class PostgresSchemaTest {
             assertThat(rs.getObject(4)).isNull();
             assertThat(rs.next()).isFalse();
         }
+    }
+
+    @Test
+    void aSessionAgainstItsWeekIsFinalOnlyWhenBothSidesAre() throws Exception {
+        String url = database();
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        String counts = "posts, originals, retweets, replies, quotes, with_link, with_mention, with_cotag, brokering, "
+                + "questions, participants, contributors, new_participants, returning_participants, reach";
+        String zeros = "1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0";
+        String isFinal = "SELECT is_final FROM chat_sessions_vs_rest_of_week WHERE week_start = '2025-01-06T00:00:00Z'";
+        try (Connection conn = connect(url); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO chats (chat_id, hashtag, day_of_week, local_start, duration, time_zone, active) "
+                    + "VALUES ('ukedchat', 'ukedchat', 'thursday', '20:00', '30 minutes', 'Europe/London', true)");
+            s.execute("INSERT INTO chat_session_metrics (chat_id, hashtag, session_start, session_end, " + counts
+                    + ", retained_from_previous, is_final) VALUES ('ukedchat', 'ukedchat', '2025-01-09T20:00:00Z', "
+                    + "'2025-01-09T20:30:00Z', " + zeros + ", 0, true)");
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(), isFinal))
+                    .as("the week may still get posts outside the session").containsExactly("is_final=f");
+
+            s.execute("INSERT INTO chat_session_metrics (chat_id, hashtag, session_start, session_end, " + counts
+                    + ", retained_from_previous, is_final) VALUES ('ukedchat', 'ukedchat', '2025-01-16T20:00:00Z', "
+                    + "'2025-01-16T20:30:00Z', " + zeros + ", 1, true)");
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(), isFinal))
+                    .as("a later final session: that week is over, and had no posts outside its session")
+                    .containsExactly("is_final=t");
+
+            s.execute("INSERT INTO chat_week_metrics (chat_id, hashtag, week_start, week_end, " + counts
+                    + ", is_final) VALUES ('ukedchat', 'ukedchat', '2025-01-06T00:00:00Z', '2025-01-13T00:00:00Z', "
+                    + zeros + ", false)");
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(), isFinal))
+                    .as("the week's own row, still open").containsExactly("is_final=f");
+        }
+    }
+
+    @Test
+    void openRowsOfAnEarlierRunAreCountedForTheFreshStartCheck(@TempDir Path dir) throws Exception {
+        String url = database();
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        Path password = Files.writeString(dir.resolve("pw"), postgres.password());
+        JdbcOptions jdbc = StaffroomConfig.of("--jdbc-url", url, "--jdbc-user", postgres.user(),
+                "--jdbc-password-file", password.toString()).jdbc();
+        EngagementCounts c = new EngagementCounts();
+        c.posts = 1;
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
+            HashtagMetricsStatement statement = new HashtagMetricsStatement();
+            statement.accept(ps, new WindowMetrics("edchat", "30m", 0, 1_800_000, c, 0, true));
+            ps.executeUpdate();
+        }
+        assertThat(OpenRows.count(jdbc)).as("final rows are no reason to refuse").isZero();
+        OpenRows.refuseAFreshStartOver(jdbc);
+
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
+            HashtagMetricsStatement statement = new HashtagMetricsStatement();
+            statement.accept(ps, new WindowMetrics("edchat", "1d", 0, 86_400_000, c, 0, false));
+            ps.executeUpdate();
+        }
+        assertThatThrownBy(() -> OpenRows.refuseAFreshStartOver(jdbc)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the tables hold 1 open rows (is_final = false) from an earlier run")
+                .hasMessageContaining("flink run -s PATH").hasMessageContaining("--start-without-state");
     }
 }

@@ -22,7 +22,6 @@ import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.ChatsTable;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 
@@ -123,8 +122,7 @@ final class Stack implements AutoCloseable {
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.PORT, restPort);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
-        ChatsTable.mirror(config.jdbc(), config.chatCalendar());
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
+        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         console.line("running the job until every post in the topic is processed and written");
         long started = System.nanoTime();
         JobClient job = env.executeAsync("staffroom-local");

@@ -1,0 +1,210 @@
+package org.staffroom.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.staffroom.TestPosts.LATER_THAN_EVERY_WINDOW;
+import static org.staffroom.TestPosts.post;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.staffroom.TestHarnesses;
+import org.staffroom.config.StateBackend;
+import org.staffroom.model.LatePost;
+import org.staffroom.model.Post;
+import org.staffroom.model.ScopedPost;
+import org.staffroom.model.WindowMetrics;
+
+/**
+ * A final row is final (contract §4) across restores, the end of the input and changed options:
+ * per hashtag, on both state layouts. Each restore starts at watermark {@code Long.MIN_VALUE}, as
+ * Flink's does.
+ */
+class FinalityTest {
+    private static final String HALF_HOUR_AT_20 = "ukedchat 30m@2025-01-09T20:00:00Z";
+
+    private static EngagementWindows windows(List<String> sizes, ZoneId dayZone, Duration lateness,
+            StateBackend backend) {
+        return new EngagementWindows(new HashtagScopes(WindowSizes.parse(sizes, dayZone)), lateness.toMillis(), 0,
+                backend);
+    }
+
+    private static EngagementWindows windows(Duration lateness, StateBackend backend) {
+        return windows(List.of("30m", "1d"), ZoneOffset.UTC, lateness, backend);
+    }
+
+    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
+            Post... posts) throws Exception {
+        for (Post p : posts) {
+            for (String tag : p.hashtags) {
+                h.processElement(new ScopedPost(tag, p), p.createdAt);
+            }
+        }
+    }
+
+    private static long at(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
+
+    private static String summary(WindowMetrics m) {
+        return m.scope + " " + m.windowSize + "@" + Instant.ofEpochMilli(m.windowStart) + "-"
+                + Instant.ofEpochMilli(m.windowEnd) + " posts=" + m.counts.posts + " new=" + m.counts.newParticipants
+                + (m.isFinal ? " final" : " open");
+    }
+
+    private static List<String> rows(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h) {
+        return h.extractOutputValues().stream().map(FinalityTest::summary).collect(Collectors.toList());
+    }
+
+    private static List<String> late(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h) {
+        List<String> late = new ArrayList<>();
+        if (h.getSideOutput(EngagementWindows.LATE) != null) {
+            for (StreamRecord<LatePost> r : h.getSideOutput(EngagementWindows.LATE)) {
+                late.add(r.getValue().id + " " + String.join(",", r.getValue().missed));
+            }
+        }
+        return late;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aLatePostReadAgainRightAfterARestoreIsStillLate(StateBackend backend) throws Exception {
+        var before = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        feed(before, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        before.processWatermark(at("2025-01-09T21:00:00Z"));
+        assertThat(rows(before)).containsExactly(
+                "ukedchat 30m@2025-01-09T20:00:00Z-2025-01-09T20:30:00Z posts=1 new=1 final");
+        OperatorSubtaskState snapshot = before.snapshot(1, 0);
+        before.close();
+
+        // before any watermark of the new run: the post is later than the bound all the same
+        var after = TestHarnesses.restore(windows(Duration.ZERO, backend), backend, snapshot);
+        feed(after, post("late", "2025-01-09T20:15:00Z", "bob").build());
+        after.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(late(after)).containsExactly("late 30m@2025-01-09T20:00:00Z");
+        assertThat(rows(after)).as("no second final row for the half hour").containsExactly(
+                "ukedchat 1d@2025-01-09T00:00:00Z-2025-01-10T00:00:00Z posts=2 new=2 final");
+        after.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aLongerAllowedLatenessAfterARestoreDoesNotReopenAFinalWindow(StateBackend backend) throws Exception {
+        var before = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        feed(before, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        before.processWatermark(at("2025-01-09T20:40:00Z"));
+        OperatorSubtaskState snapshot = before.snapshot(1, 0);
+        before.close();
+
+        // with an hour of lateness the half hour would still be open at 20:40; it was final already
+        var after = TestHarnesses.restore(windows(Duration.ofHours(1), backend), backend, snapshot);
+        after.processWatermark(at("2025-01-09T20:45:00Z"));
+        feed(after, post("late", "2025-01-09T20:15:00Z", "bob").build());
+        after.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(late(after)).containsExactly("late 30m@2025-01-09T20:00:00Z");
+        assertThat(rows(after)).noneMatch(r -> r.startsWith(HALF_HOUR_AT_20));
+        after.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void theEndOfTheInputLeavesWindowsOpenAndAResumedRunCompletesThem(StateBackend backend) throws Exception {
+        Post[] first = {
+            post("a", "2025-01-09T20:01:00Z", "alice").build(),
+            post("b", "2025-01-09T20:40:00Z", "bob").build(),
+        };
+        Post[] second = {
+            post("c", "2025-01-09T20:50:00Z", "carol").build(),
+            post("b2", "2025-01-09T21:10:00Z", "bob").build(),
+        };
+        var continuous = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        feed(continuous, first);
+        continuous.processWatermark(at("2025-01-09T20:35:00Z"));
+        feed(continuous, second);
+        continuous.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        var ended = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        feed(ended, first);
+        ended.processWatermark(at("2025-01-09T20:35:00Z"));
+        ended.processWatermark(Long.MAX_VALUE);
+        assertThat(rows(ended)).containsExactly(
+                "ukedchat 30m@2025-01-09T20:00:00Z-2025-01-09T20:30:00Z posts=1 new=1 final",
+                "ukedchat 30m@2025-01-09T20:30:00Z-2025-01-09T21:00:00Z posts=1 new=1 open",
+                "ukedchat 1d@2025-01-09T00:00:00Z-2025-01-10T00:00:00Z posts=2 new=2 open");
+        assertThat(ended.getSideOutput(EngagementWindows.TOP_ACCOUNTS)).as("only final days rank accounts").isNull();
+        OperatorSubtaskState drained = ended.snapshot(1, 0);
+        ended.close();
+
+        var resumed = TestHarnesses.restore(windows(Duration.ZERO, backend), backend, drained);
+        resumed.setProcessingTime(1); // the timers the end of the input used up are set again
+        feed(resumed, second);
+        resumed.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        List<String> continuousFinals = rows(continuous).stream().filter(r -> r.endsWith("final")).toList();
+        assertThat(rows(resumed).stream().filter(r -> r.endsWith("final")).toList())
+                .containsExactlyElementsOf(continuousFinals.subList(1, continuousFinals.size()));
+        continuous.close();
+        resumed.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aRemovedWindowSizeFinalisesItsOpenWindowsAndLeavesNoState(StateBackend backend) throws Exception {
+        var before = TestHarnesses.open(windows(List.of("30m", "1h", "1d"), ZoneOffset.UTC, Duration.ZERO, backend),
+                backend);
+        feed(before, post("a", "2025-01-09T20:01:00Z", "alice").build(),
+                post("b", "2025-01-09T20:45:00Z", "bob").build());
+        before.processWatermark(at("2025-01-09T20:40:00Z"));
+        OperatorSubtaskState snapshot = before.snapshot(1, 0);
+        before.close();
+
+        var after = TestHarnesses.restore(windows(List.of("30m", "1d"), ZoneOffset.UTC, Duration.ZERO, backend),
+                backend, snapshot);
+        feed(after, post("c", "2025-01-09T20:50:00Z", "carol").build());
+        after.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(rows(after)).containsExactlyInAnyOrder(
+                "ukedchat 30m@2025-01-09T20:30:00Z-2025-01-09T21:00:00Z posts=2 new=2 final",
+                "ukedchat 1h@2025-01-09T20:00:00Z-2025-01-09T21:00:00Z posts=2 new=2 final",
+                "ukedchat 1d@2025-01-09T00:00:00Z-2025-01-10T00:00:00Z posts=3 new=3 final");
+        for (String size : List.of("30m", "1h", "1d")) {
+            String window = backend == StateBackend.heap ? "windows-" + size : "totals-" + size;
+            assertThat(TestHarnesses.keysWith(after, window)).as(window).isZero();
+        }
+        assertThat(TestHarnesses.keysWith(after, "first-seen")).isOne();
+        assertThat(TestHarnesses.keysWith(after, "finalised-until")).isOne();
+        assertThat(after.numEventTimeTimers()).isZero();
+        after.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void anotherDayZoneKeepsTheOpenDayWhereItWasAndStartsTheNextInTheNewZone(StateBackend backend)
+            throws Exception {
+        var before = TestHarnesses.open(windows(List.of("1d"), ZoneOffset.UTC, Duration.ZERO, backend), backend);
+        feed(before, post("a", "2025-07-09T20:01:00Z", "alice").build());
+        before.processWatermark(at("2025-07-09T21:00:00Z"));
+        OperatorSubtaskState snapshot = before.snapshot(1, 0);
+        before.close();
+
+        ZoneId london = ZoneId.of("Europe/London");
+        var after = TestHarnesses.restore(windows(List.of("1d"), london, Duration.ZERO, backend), backend, snapshot);
+        feed(after, post("b", "2025-07-09T23:30:00Z", "bob").build()); // 00:30 BST on the 10th
+        after.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(rows(after)).containsExactly(
+                "ukedchat 1d@2025-07-09T00:00:00Z-2025-07-10T00:00:00Z posts=1 new=1 final",
+                "ukedchat 1d@2025-07-09T23:00:00Z-2025-07-10T23:00:00Z posts=1 new=1 final");
+        after.close();
+    }
+}
