@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.staffroom.QueryRows;
@@ -84,8 +85,8 @@ final class TestStack implements AutoCloseable {
         }
     }
 
-    /** Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends. */
-    void runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+    /** Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends; returns its id. */
+    JobID runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("--bounded"));
         args.addAll(List.of(extraArgs));
         JobClient job = startJob(topic, jdbcUrl, args.toArray(new String[0]));
@@ -97,6 +98,7 @@ final class TestStack implements AutoCloseable {
             throw new AssertionError("the bounded job did not finish within " + BOUNDED_RUN_LIMIT
                     + "; see the log for the failure it keeps restarting from", e);
         }
+        return job.getJobID();
     }
 
     /** Starts the job on the MiniCluster from the beginning of the topic; the caller stops it. */
