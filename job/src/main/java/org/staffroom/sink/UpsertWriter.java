@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers rows for one table and writes them in batches: when the batch is full, when
  * {@code --sink-flush-interval} has passed since its first row, and before every checkpoint
- * barrier and at the end of input (Flink calls {@link #flush}), so that a checkpoint covers
- * every row written before it (at-least-once; the upserts make a row written twice harmless).
+ * barrier and at the end of input (Flink calls {@link #flush}), so that every row received
+ * before a checkpoint is in the database when the checkpoint completes (at-least-once; the
+ * upserts make a row written twice harmless).
  *
  * <p>A row PostgreSQL refuses for its data goes to dead_letters, is counted in the metric
  * {@value #DEAD_LETTERED_ROWS} and logged, and the job goes on. Any other failure is retried
