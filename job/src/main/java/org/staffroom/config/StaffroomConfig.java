@@ -136,8 +136,8 @@ public final class StaffroomConfig {
     Duration sinkFlushInterval;
 
     @Option(names = "--sink-max-retries", defaultValue = "3", paramLabel = "N",
-            description = "Retries of a failed database batch before the job restarts from its last checkpoint "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Retries of a failed database batch before the job restarts from its last checkpoint; "
+                    + "rows refused for their data go to dead_letters instead (default: ${DEFAULT-VALUE}).")
     int sinkMaxRetries;
 
     private List<WindowScheme> windowSchemes;

@@ -1,45 +1,23 @@
 package org.staffroom.sink;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Binds a statement's parameters in order, so that builders never count indexes by hand. */
-final class Params {
-    private final PreparedStatement ps;
-    private int next = 1;
+/**
+ * A row's columns, given in order by the statement classes, so that they never count indexes by
+ * hand: bound to a statement ({@link StatementParams}), or named in JSON for the dead-letter
+ * table ({@link JsonParams}).
+ */
+abstract class Params {
+    abstract Params text(String value) throws SQLException;
 
-    Params(PreparedStatement ps) {
-        this.ps = ps;
-    }
+    abstract Params number(long value) throws SQLException;
 
-    Params text(String value) throws SQLException {
-        ps.setString(next++, value);
-        return this;
-    }
-
-    Params number(long value) throws SQLException {
-        ps.setLong(next++, value);
-        return this;
-    }
-
-    Params flag(boolean value) throws SQLException {
-        ps.setBoolean(next++, value);
-        return this;
-    }
+    abstract Params flag(boolean value) throws SQLException;
 
     /** Epoch milliseconds as a timestamptz. */
-    Params instant(long epochMillis) throws SQLException {
-        ps.setObject(next++, Timestamps.of(epochMillis));
-        return this;
-    }
+    abstract Params instant(long epochMillis) throws SQLException;
 
-    Params texts(String[] values) throws SQLException {
-        ps.setArray(next++, ps.getConnection().createArrayOf("text", values));
-        return this;
-    }
+    abstract Params texts(String[] values) throws SQLException;
 
-    Params object(Object value) throws SQLException {
-        ps.setObject(next++, value);
-        return this;
-    }
+    abstract Params object(Object value) throws SQLException;
 }

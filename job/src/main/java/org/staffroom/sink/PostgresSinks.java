@@ -5,7 +5,6 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.RejectedPost;
@@ -14,7 +13,8 @@ import org.staffroom.model.WindowMetrics;
 
 /**
  * The JDBC sinks (Sink V2) for every output table. Upserts make the effect exactly-once: a replay
- * or a restart from a checkpoint rewrites the same rows with the same values.
+ * or a restart from a checkpoint rewrites the same rows with the same values. Rows PostgreSQL
+ * refuses for their data go to dead_letters instead of stopping the job ({@link UpsertWriter}).
  */
 public final class PostgresSinks implements Outputs {
     private final JdbcConnectionOptions connection;
@@ -81,10 +81,6 @@ public final class PostgresSinks implements Outputs {
     }
 
     private <T> Sink<T> sink(UpsertStatement<T> statement) {
-        JdbcSink<T> sink = JdbcSink.<T>builder()
-                .withQueryStatement(statement.sql, statement)
-                .withExecutionOptions(execution)
-                .buildAtLeastOnce(connection);
-        return new CloseAfterFailureSink<>(sink, statement.table);
+        return new UpsertSink<>(connection, execution, statement);
     }
 }

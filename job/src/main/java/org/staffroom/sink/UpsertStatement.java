@@ -30,6 +30,9 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
     final String sql;
     final String table;
     private final OnConflict onConflict;
+    /** Column names as they appear in JSON (unquoted): the key, then the rest as {@link #values} binds them. */
+    private final List<String> keyNames;
+    private final List<String> valueNames;
 
     /** @param stamped whether the table has an updated_at column set to now() on every write */
     UpsertStatement(String table, List<String> keys, List<String> values, OnConflict onConflict, boolean stamped) {
@@ -58,6 +61,12 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
             }
         }
         this.sql = sql.toString();
+        this.keyNames = unquoted(keys);
+        this.valueNames = unquoted(updated);
+    }
+
+    private static List<String> unquoted(List<String> columns) {
+        return columns.stream().map(c -> c.replace("\"", "")).collect(Collectors.toList());
     }
 
     /** Binds the key columns, in order. */
@@ -71,9 +80,26 @@ abstract class UpsertStatement<T> implements JdbcStatementBuilder<T> {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no is_final");
     }
 
+    /** The row's key columns by name, as JSON: how the dead-letter table names a refused row. */
+    String keyJson(T row) throws SQLException {
+        JsonParams p = new JsonParams(keyNames);
+        keys(p, row);
+        return p.json();
+    }
+
+    /** The row's other columns by name, as JSON, with is_final where the table has it. */
+    String valuesJson(T row) throws SQLException {
+        JsonParams p = new JsonParams(valueNames);
+        values(p, row);
+        if (onConflict == OnConflict.KEEP_FINAL) {
+            p.flag(isFinal(row));
+        }
+        return p.json();
+    }
+
     @Override
     public void accept(PreparedStatement ps, T row) throws SQLException {
-        Params p = new Params(ps);
+        Params p = new StatementParams(ps);
         keys(p, row);
         values(p, row);
         if (onConflict == OnConflict.KEEP_FINAL) {

@@ -16,7 +16,7 @@ import org.staffroom.datagen.model.PostEvent;
 /**
  * Contract §5 on a real PostgreSQL: the job runs with a login role in staffroom_writer, which may
  * insert and update but not read counts, delete, alter or drop; a login in staffroom_reader may
- * only select.
+ * only select. A row the database refuses reaches dead_letters under the writer too.
  */
 class RolesTest extends StackTest {
 
@@ -45,8 +45,13 @@ class RolesTest extends StackTest {
         String db = stack.database();
         createLogin("job_writer_1", "staffroom_writer");
         createLogin("dash_reader_1", "staffroom_reader");
+        try (Connection owner = DriverManager.getConnection(db, stack.postgres.user(), stack.postgres.password());
+                Statement s = owner.createStatement()) {
+            s.execute("ALTER TABLE hashtag_window_metrics ADD CONSTRAINT no_poison CHECK (hashtag <> 'poison')");
+        }
         stack.write(topic, 0, List.of(
                 PostEvent.of("1", "2025-01-09T20:01:00Z", "alice").text("Q1 what now? #ukedchat @bob").toBytes(),
+                PostEvent.of("2", "2025-01-09T20:02:00Z", "bob").text("#poison").toBytes(),
                 "broken".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
         Path noPassword = Files.createTempFile("staffroom-roles", ".pw");
@@ -59,10 +64,12 @@ class RolesTest extends StackTest {
         try (Connection reader = as(db, "dash_reader_1")) {
             try (Statement s = reader.createStatement()) {
                 s.execute("SELECT * FROM hashtag_window_metrics, chat_session_metrics, chats, top_accounts, "
-                        + "rejected_posts, late_posts, chat_week_metrics, chat_sessions_vs_rest_of_week");
+                        + "rejected_posts, late_posts, chat_week_metrics, chat_sessions_vs_rest_of_week, dead_letters");
             }
             assertThat(stack.rows(db, "SELECT posts, is_final FROM chat_session_metrics"))
                     .containsExactly("posts=1|is_final=t");
+            assertThat(stack.rows(db, "SELECT DISTINCT row_key->>'hashtag' AS hashtag, sqlstate FROM dead_letters"))
+                    .containsExactly("hashtag=poison|sqlstate=23514");
             denied(reader, "INSERT INTO chats (chat_id, hashtag, day_of_week, local_start, duration, time_zone, "
                     + "active) VALUES ('x', 'x', 'monday', '20:00', '30 minutes', 'UTC', true)");
             denied(reader, "UPDATE chat_session_metrics SET posts = 0");
@@ -71,6 +78,8 @@ class RolesTest extends StackTest {
         }
         try (Connection writer = as(db, "job_writer_1")) {
             denied(writer, "SELECT posts FROM hashtag_window_metrics");
+            denied(writer, "SELECT error FROM dead_letters");
+            denied(writer, "DELETE FROM dead_letters");
             denied(writer, "DELETE FROM hashtag_window_metrics");
             denied(writer, "TRUNCATE rejected_posts");
             denied(writer, "ALTER TABLE chats ADD COLUMN note text");

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.staffroom.ClockPosts;
@@ -88,11 +89,11 @@ final class TestStack implements AutoCloseable {
     }
 
     /**
-     * Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends;
-     * a {@link ClockPosts clock post} on each partition first moves event time past every window,
-     * so that they end final.
+     * Runs the job on the MiniCluster in bounded mode over everything in the topic, until it ends,
+     * and returns its id; a {@link ClockPosts clock post} on each partition first moves event time
+     * past every window, so that they end final.
      */
-    void runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+    JobID runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
         for (int p = 0; p < partitionsOf.get(topic); p++) {
             write(topic, p, List.of(ClockPosts.ahead(p)));
         }
@@ -107,6 +108,7 @@ final class TestStack implements AutoCloseable {
             throw new AssertionError("the bounded job did not finish within " + BOUNDED_RUN_LIMIT
                     + "; see the log for the failure it keeps restarting from", e);
         }
+        return job.getJobID();
     }
 
     /** Starts the job on the MiniCluster from the beginning of the topic; the caller stops it. */
