@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@link #POLL} and logs one line at ERROR when {@value RestartLoop#IN_A_ROW} failures in a row have the same cause
  * ({@link RestartLoop}).
  *
- * <p>Only the JobManager keeps failure causes (Flink has no hook in the job's own code that sees them), so this runs
- * where the job was submitted and as long as that process lives: the local stack, {@code mvn -pl job exec:exec}, an
- * attached {@code flink run}, and the JobManager itself for a submission through the REST API. A detached
- * {@code flink run -d} returns at once; there Flink's exception history and {@code numRestarts} show the loop.
+ * <p>Only the JobManager keeps failure causes: no hook in the job's own code sees them, and Flink's FailureEnricher
+ * and JobStatusChangedListener are cluster settings (the latter gets no cause on a restart). So this runs in the
+ * client that submitted the job, while it stays attached: the local stack, an attached {@code flink run}. A detached
+ * {@code flink run -d} or a REST submission leaves no client; there Flink's exception history and
+ * {@code numRestarts} show the loop.
  */
 public final class RestartLoopWatch implements JobListener {
     private static final Logger LOG = LoggerFactory.getLogger(RestartLoopWatch.class);

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -49,7 +50,11 @@ public final class StaffroomJob {
         inMemoryCheckpointsRefusal(env.getConfiguration()).ifPresent(message -> {
             throw new IllegalStateException(message);
         });
-        env.registerJobListener(RestartLoopWatch.of(env.getConfiguration()));
+        // a detached client exits once the job is submitted, and a REST submission's main() runs in the JobManager,
+        // which closes the jar's class loader after it: only an attached client can watch
+        if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            env.registerJobListener(RestartLoopWatch.of(env.getConfiguration()));
+        }
         ChatsTable.mirror(config.jdbc(), config.chatCalendar());
         build(env, config, KafkaPostSource.create(config), PostgresSinks.create(config));
         env.execute("staffroom");
