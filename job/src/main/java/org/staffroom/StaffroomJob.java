@@ -63,8 +63,8 @@ public final class StaffroomJob {
     /**
      * Why the job must not start with this Flink configuration, if it must not: when checkpoints would be kept in the
      * JobManager's memory (no checkpoint directory, or {@code execution.checkpointing.storage: jobmanager}), which
-     * takes at most 5 MiB of state; beyond that every checkpoint fails, the job fails and starts again from its
-     * beginning, for ever.
+     * takes at most 5 MiB of state; beyond that every checkpoint fails, and the job fails and restarts from the last
+     * checkpoint that fitted (or from the beginning), for ever.
      */
     public static Optional<String> inMemoryCheckpointsRefusal(ReadableConfig flink) {
         Optional<String> storage = flink.getOptional(CheckpointingOptions.CHECKPOINT_STORAGE);
@@ -74,7 +74,7 @@ public final class StaffroomJob {
             return Optional.empty();
         }
         return Optional.of("staffroom-job: checkpoints would be kept in the JobManager's memory, which holds at most 5 MiB "
-                + "of state; beyond that every checkpoint fails and the job restarts from the beginning, for ever. Pass "
+                + "of state; beyond that every checkpoint fails, and the job fails and restarts, for ever. Pass "
                 + "--checkpoint-dir URI (file:///..., s3://...) or set execution.checkpointing.dir in the cluster's "
                 + "config.yaml" + storage.map(s -> " (and execution.checkpointing.storage: filesystem, not " + s + ")")
                 .orElse("") + ".");

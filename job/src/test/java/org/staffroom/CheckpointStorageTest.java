@@ -11,12 +11,12 @@ import org.staffroom.config.StaffroomConfig;
 
 /**
  * Where checkpoints go: --checkpoint-dir, else the cluster's directory; never the JobManager's memory, where state
- * beyond 5 MiB makes every checkpoint fail and the job start again from the beginning, for ever.
+ * beyond 5 MiB makes every checkpoint fail, and the job fail and restart, for ever.
  */
 class CheckpointStorageTest {
     private static final String REFUSAL = "staffroom-job: checkpoints would be kept in the JobManager's memory, which "
-            + "holds at most 5 MiB of state; beyond that every checkpoint fails and the job restarts from the beginning, "
-            + "for ever. Pass --checkpoint-dir URI (file:///..., s3://...) or set execution.checkpointing.dir in the "
+            + "holds at most 5 MiB of state; beyond that every checkpoint fails, and the job fails and restarts, for "
+            + "ever. Pass --checkpoint-dir URI (file:///..., s3://...) or set execution.checkpointing.dir in the "
             + "cluster's config.yaml";
 
     @Test
