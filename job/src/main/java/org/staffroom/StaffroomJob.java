@@ -1,9 +1,13 @@
 package org.staffroom;
 
+import java.util.Optional;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -42,16 +46,47 @@ public final class StaffroomJob {
     public static void run(StaffroomConfig config) throws Exception {
         LOG.info("Starting Staffroom: {}", config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
+        // the environment's configuration holds the cluster's (the client's config.yaml, or the JobManager's for a
+        // REST submission) merged with the job's
+        inMemoryCheckpointsRefusal(env.getConfiguration()).ifPresent(message -> {
+            throw new IllegalStateException(message);
+        });
         if (env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isEmpty()
                 && !config.startWithoutState()) {
             OpenRows.refuseAFreshStartOver(config.jdbc());
+        }
+        // a detached client exits once the job is submitted, and a REST submission's main() runs in the JobManager,
+        // which closes the jar's class loader after it: only an attached client can watch
+        if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            env.registerJobListener(RestartLoopWatch.of(env.getConfiguration()));
         }
         build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         env.execute("staffroom");
     }
 
     /**
-     * Flink settings that follow from the config: the state backend, no silent Kryo fallback, and object reuse, since
+     * Why the job must not start with this Flink configuration, if it must not: when checkpoints would be kept in the
+     * JobManager's memory (no checkpoint directory, or {@code execution.checkpointing.storage: jobmanager}), which
+     * takes at most 5 MiB of state; beyond that every checkpoint fails, and the job fails and restarts from the last
+     * checkpoint that fitted (or from the beginning), for ever.
+     */
+    public static Optional<String> inMemoryCheckpointsRefusal(ReadableConfig flink) {
+        Optional<String> storage = flink.getOptional(CheckpointingOptions.CHECKPOINT_STORAGE);
+        boolean inMemory = storage.map(s -> s.equalsIgnoreCase("jobmanager"))
+                .orElse(flink.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty());
+        if (!inMemory) {
+            return Optional.empty();
+        }
+        return Optional.of("staffroom-job: checkpoints would be kept in the JobManager's memory, which holds at most 5 MiB "
+                + "of state; beyond that every checkpoint fails, and the job fails and restarts, for ever. Pass "
+                + "--checkpoint-dir URI (file:///..., s3://...) or set execution.checkpointing.dir in the cluster's "
+                + "config.yaml" + storage.map(s -> " (and execution.checkpointing.storage: filesystem, not " + s + ")")
+                .orElse("") + ".");
+    }
+
+    /**
+     * Flink settings that follow from the config: checkpoints in --checkpoint-dir if given, kept on cancellation so a
+     * user can resume from the last one; the state backend, no silent Kryo fallback, and object reuse, since
      * without it every chained operator deep-copies each post (four copies of every post, the
      * largest part of the job's serializer time). Safe here: no operator changes a record it was
      * given or keeps one past the call, and the JDBC sinks copy what they buffer when reuse is on.
@@ -62,6 +97,12 @@ public final class StaffroomJob {
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(StateBackendOptions.STATE_BACKEND, config.stateBackend().flinkName);
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, config.stateBackend() == StateBackend.rocksdb);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (config.checkpointDir() != null) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir().toString());
+        }
         return conf;
     }
 

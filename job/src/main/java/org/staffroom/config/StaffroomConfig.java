@@ -2,6 +2,8 @@ package org.staffroom.config;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +118,12 @@ public final class StaffroomConfig {
             description = "Checkpoint interval; checkpoints hold Kafka offsets and all state (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
+    @Option(names = "--checkpoint-dir", paramLabel = "URI",
+            description = "Where checkpoints are written (file:///..., s3://..., hdfs://..., or an absolute path); kept "
+                    + "when the job is cancelled, to resume from. Default: the cluster's execution.checkpointing.dir; "
+                    + "the job refuses to start when neither is set, since the JobManager's memory holds only 5 MiB.")
+    String checkpointDir;
+
     @Option(names = "--state-backend", defaultValue = "heap", paramLabel = "heap|rocksdb",
             description = "Where state is kept: heap (fastest, must fit in memory) or rocksdb (local disk, "
                     + "incremental checkpoints: for communities too large for memory). Overrides the cluster's "
@@ -140,6 +148,7 @@ public final class StaffroomConfig {
                     + "rows refused for their data go to dead_letters instead (default: ${DEFAULT-VALUE}).")
     int sinkMaxRetries;
 
+    private URI checkpointDirUri;
     private List<WindowScheme> windowSchemes;
     private ChatCalendar chatCalendar;
     private KafkaProperties kafkaProperties;
@@ -229,6 +238,7 @@ public final class StaffroomConfig {
         require(!maxFuture.isNegative(), "--max-future must not be negative");
         require(checkpointInterval.compareTo(Duration.ofMillis(100)) >= 0,
                 "--checkpoint-interval must be at least 100ms, got " + Durations.format(checkpointInterval));
+        checkpointDirUri = checkpointDir == null ? null : checkpointDirUri(checkpointDir);
         require(parallelism >= 0, "--parallelism must be 0 (cluster default) or more");
         require(sinkBatchSize >= 1, "--sink-batch-size must be at least 1");
         require(!sinkFlushInterval.isNegative(), "--sink-flush-interval must not be negative");
@@ -241,6 +251,24 @@ public final class StaffroomConfig {
         schemes.addAll(chatCalendar.chats());
         chatCalendar.chats().stream().findFirst().ifPresent(chat -> schemes.add(new ChatWeeks(chat.zone())));
         return schemes.stream().map(WindowScheme::longest).max(Duration::compareTo).orElseThrow();
+    }
+
+    /** An absolute path becomes a file: URI; anything else must be an absolute URI of a file system Flink knows. */
+    private static URI checkpointDirUri(String value) {
+        String hint = "--checkpoint-dir must be an absolute path or a URI such as file:///var/lib/staffroom/checkpoints "
+                + "or s3://bucket/staffroom/checkpoints, got '" + value + "'";
+        if (value.startsWith("/")) {
+            return Path.of(value).toUri();
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(hint);
+        }
+        require(uri.isAbsolute() && uri.getScheme().length() > 1 && uri.getPath() != null && !uri.getPath().isEmpty(),
+                hint);
+        return uri;
     }
 
     static void require(boolean ok, String message) {
@@ -265,6 +293,8 @@ public final class StaffroomConfig {
     public Duration idleTimeout() { return idleTimeout; }
     public Duration dedupHorizon() { return dedupHorizon; }
     public Duration checkpointInterval() { return checkpointInterval; }
+    /** The checkpoint directory as a URI, or null to use the cluster's. */
+    public URI checkpointDir() { return checkpointDirUri; }
     public StateBackend stateBackend() { return stateBackend; }
     public int parallelism() { return parallelism; }
     public int sinkBatchSize() { return sinkBatchSize; }
@@ -283,6 +313,7 @@ public final class StaffroomConfig {
                 + " windows=" + windowSizes + " dayZone=" + dayZone + " chats=" + (chatsFile == null ? "default" : chatsFile)
                 + " outOfOrderness=" + Durations.format(outOfOrderness)
                 + " allowedLateness=" + Durations.format(allowedLateness)
-                + " checkpointInterval=" + Durations.format(checkpointInterval) + " stateBackend=" + stateBackend;
+                + " checkpointInterval=" + Durations.format(checkpointInterval) + " stateBackend=" + stateBackend
+                + " checkpointDir=" + (checkpointDirUri == null ? "cluster's" : checkpointDirUri);
     }
 }

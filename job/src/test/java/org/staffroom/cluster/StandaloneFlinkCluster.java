@@ -95,7 +95,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         int[] ports = freePorts(5);
         int restPort = ports[0];
-        Files.writeString(conf.resolve("config.yaml"), configYaml(ports, tmp));
+        Files.writeString(conf.resolve("config.yaml"), configYaml(ports, tmp, dir.resolve("checkpoints")));
         try (InputStream log4j = StandaloneFlinkCluster.class.getResourceAsStream("/cluster/log4j.properties")) {
             Files.write(conf.resolve("log4j.properties"), log4j.readAllBytes());
         }
@@ -139,7 +139,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** The conf directory's config.yaml, in Flink 2's standard YAML. */
-    private static String configYaml(int[] ports, Path tmp) {
+    private static String configYaml(int[] ports, Path tmp, Path checkpoints) {
         return """
                 # written by StandaloneClusterIT: a one-machine session cluster on free ports
                 env.java.opts.all: %s
@@ -161,8 +161,10 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 blob.server.port: %d
                 io.tmp.dirs: %s
                 web.tmpdir: %s
+                # the cluster's checkpoint storage: the job, given no --checkpoint-dir, finds it here when submitted
+                execution.checkpointing.dir: %s
                 """.formatted(String.join(" ", JAVA_17_OPTIONS), ports[1], ports[2], ports[3], ports[0], ports[4],
-                tmp, tmp.resolve("web"));
+                tmp, tmp.resolve("web"), checkpoints.toUri());
     }
 
     /** FLINK_ENV_JAVA_OPTS as config.sh builds it from env.java.default-opts.all (unset) and env.java.opts.all. */

@@ -28,6 +28,7 @@ class StaffroomConfigTest {
         assertThat(c.allowedLateness()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(8));
         assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.checkpointDir()).as("the cluster's").isNull();
     }
 
     @Test
@@ -39,7 +40,7 @@ class StaffroomConfigTest {
                 "--kafka-properties", "--bounded", "--start-without-state", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
                 "--jdbc-ssl-mode", "--jdbc-ssl-root-cert",
                 "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
-                "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--state-backend",
+                "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--checkpoint-dir", "--state-backend",
                 "--parallelism", "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
         for (String option : options) {
             assertThat(help.message).contains(option);
@@ -96,6 +97,23 @@ class StaffroomConfigTest {
                 .contains("--chats: /nonexistent/chats.json");
         assertThatThrownBy(() -> StaffroomConfig.of("--jdbc-password-file", "/nonexistent/pw"))
                 .hasMessageContaining("--jdbc-password-file /nonexistent/pw does not exist or cannot be read");
+    }
+
+    @Test
+    void theCheckpointDirIsAUriOrAnAbsolutePath() {
+        assertThat(StaffroomConfig.of("--checkpoint-dir", "s3://bucket/staffroom/checkpoints").checkpointDir())
+                .hasToString("s3://bucket/staffroom/checkpoints");
+        assertThat(StaffroomConfig.of("--checkpoint-dir", "file:///var/lib/staffroom/checkpoints").checkpointDir())
+                .hasToString("file:///var/lib/staffroom/checkpoints");
+        assertThat(StaffroomConfig.of("--checkpoint-dir", "/nonexistent/staffroom checkpoints").checkpointDir())
+                .hasToString("file:///nonexistent/staffroom%20checkpoints");
+        assertThat(StaffroomConfig.of("--checkpoint-dir", "/var/ckpt").toString()).contains("checkpointDir=file:///var/ckpt");
+        for (String wrong : List.of("checkpoints", "s3://bucket", "C:checkpoints", "file:", "::")) {
+            assertThat(StaffroomConfig.parse("--checkpoint-dir", wrong).message).as(wrong).startsWith(
+                    "staffroom-job: --checkpoint-dir must be an absolute path or a URI such as "
+                            + "file:///var/lib/staffroom/checkpoints or s3://bucket/staffroom/checkpoints, got '"
+                            + wrong + "'");
+        }
     }
 
     @Test

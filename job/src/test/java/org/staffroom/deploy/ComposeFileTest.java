@@ -42,6 +42,7 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.DatagenCli;
 import org.staffroom.datagen.replay.DurationConverter;
@@ -217,6 +218,11 @@ class ComposeFileTest {
         assertThat(args).doesNotContain("--jdbc-password-file");
         String passwordVariable = args.get(args.indexOf("--jdbc-password-env") + 1);
         assertThat(Compose.environment(submit)).containsEntry(passwordVariable, postgres.get("POSTGRES_PASSWORD"));
+
+        // the client sees none of the cluster's settings: the job is given the cluster's checkpoint directory
+        assertThat(config.checkpointDir()).hasToString(
+                flinkProperties("jobmanager").get("execution.checkpointing.dir"));
+        assertThat(StaffroomJob.inMemoryCheckpointsRefusal(StaffroomJob.flinkConfiguration(config))).isEmpty();
 
         // -m is the jobmanager's REST endpoint
         assertThat(new Configuration().get(RestOptions.PORT)).isEqualTo(8081);

@@ -16,6 +16,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.FileUtils;
+import org.staffroom.RestartLoopWatch;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.JdbcOptions;
 import org.staffroom.config.StaffroomConfig;
@@ -35,17 +37,22 @@ final class Stack implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Database database;
     private final Path passwordFile;
+    /** Flink's checkpoints: under --data-dir (kept, like the database), else a temporary directory. */
+    private final Path checkpoints;
+    private final boolean temporaryCheckpoints;
     private final int parallelism;
     private MiniCluster flink;
     private boolean closed;
 
     private Stack(Console console, EmbeddedKafka kafka, EmbeddedPostgres postgres, Database database,
-            Path passwordFile, int parallelism) {
+            Path passwordFile, Path checkpoints, boolean temporaryCheckpoints, int parallelism) {
         this.console = console;
         this.kafka = kafka;
         this.postgres = postgres;
         this.database = database;
         this.passwordFile = passwordFile;
+        this.checkpoints = checkpoints;
+        this.temporaryCheckpoints = temporaryCheckpoints;
         this.parallelism = parallelism;
     }
 
@@ -70,7 +77,10 @@ final class Stack implements AutoCloseable {
             SchemaMigrations.apply(database.url(), database.user(), database.password());
             Path passwordFile = Files.createTempFile("staffroom-local", ".pw");
             Files.writeString(passwordFile, database.password() == null ? "" : database.password());
-            return new Stack(console, kafka, postgres, database, passwordFile, parallelism);
+            Path checkpoints = dataDir == null ? Files.createTempDirectory("staffroom-checkpoints-")
+                    : Files.createDirectories(dataDir.toAbsolutePath().resolve("flink-checkpoints"));
+            return new Stack(console, kafka, postgres, database, passwordFile, checkpoints, dataDir == null,
+                    parallelism);
         } catch (Exception | Error e) {
             if (postgres != null) {
                 postgres.close();
@@ -103,7 +113,7 @@ final class Stack implements AutoCloseable {
                 "--group-id", "staffroom-local", "--starting-offsets", "earliest", "--bounded",
                 "--jdbc-url", database.url(), "--jdbc-user", database.user(),
                 "--jdbc-password-file", passwordFile.toString(), "--parallelism", String.valueOf(parallelism),
-                "--checkpoint-interval", "5s"));
+                "--checkpoint-interval", "5s", "--checkpoint-dir", checkpoints.toUri().toString()));
     }
 
     /** Runs the job on a local Flink with its web UI until it has processed everything in the topic. */
@@ -122,12 +132,15 @@ final class Stack implements AutoCloseable {
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.PORT, restPort);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        RestartLoopWatch restarts = RestartLoopWatch.of(conf);
+        env.registerJobListener(restarts);
         StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
         console.line("running the job until every post in the topic is processed and written");
         long started = System.nanoTime();
         JobClient job = env.executeAsync("staffroom-local");
         job.getJobExecutionResult().get();
-        console.line(String.format("job finished in %.1f s", (System.nanoTime() - started) / 1e9));
+        console.line(String.format("job finished in %.1f s; restarts: %d", (System.nanoTime() - started) / 1e9,
+                restarts.failuresOf(job.getJobID())));
     }
 
     void printConnections(Console out) {
@@ -162,8 +175,11 @@ final class Stack implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(passwordFile);
+            if (temporaryCheckpoints) {
+                FileUtils.deleteDirectory(checkpoints.toFile());
+            }
         } catch (Exception e) {
-            console.line("removing " + passwordFile + ": " + e.getMessage());
+            console.line("removing " + passwordFile + " and " + checkpoints + ": " + e.getMessage());
         }
         if (postgres != null) {
             postgres.close();
