@@ -23,6 +23,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.execution.ExecutionState;
@@ -195,7 +196,15 @@ final class FaultRig implements AutoCloseable {
 
     /** Submits the job to this cluster, restarting every second for {@link #RESTART_ATTEMPTS} failures. */
     JobClient submit(StaffroomConfig config, String name) throws Exception {
+        return submit(config, name, null);
+    }
+
+    /** As {@link #submit(StaffroomConfig, String)}, resuming from a savepoint unless it is null. */
+    JobClient submit(StaffroomConfig config, String name, String savepoint) throws Exception {
         Configuration conf = StaffroomJob.flinkConfiguration(config);
+        if (savepoint != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        }
         conf.set(DeploymentOptions.TARGET, "remote");
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.PORT, flink.getRestAddress().get().getPort());
