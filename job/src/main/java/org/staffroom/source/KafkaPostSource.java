@@ -38,13 +38,14 @@ public final class KafkaPostSource {
     }
 
     /**
-     * Event time is the post's createdAt, watermarked per Kafka partition. Rejected records carry no
-     * event time and must not move the watermark, so they get the smallest timestamp.
+     * Event time is the post's createdAt, watermarked per Kafka partition by accepted posts only
+     * ({@link AcceptedPostWatermarks}). Rejected records carry no event time: they get the smallest
+     * timestamp, and neither move the watermark nor keep a partition from going idle.
      */
     public static WatermarkStrategy<ParsedRecord> watermarks(Duration outOfOrderness, Duration idleTimeout) {
-        return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(outOfOrderness)
+        return WatermarkStrategy.<ParsedRecord>forGenerator(context ->
+                        new AcceptedPostWatermarks(outOfOrderness, idleTimeout, context.getInputActivityClock()))
                 .withTimestampAssigner((record, kafkaTimestamp) ->
-                        record.post != null ? record.post.createdAt : Long.MIN_VALUE)
-                .withIdleness(idleTimeout);
+                        record.post != null ? record.post.createdAt : Long.MIN_VALUE);
     }
 }
