@@ -274,8 +274,9 @@ public final class PostParser {
     }
 
     /**
-     * Normalised hashtags or mentions: no NUL, and none longer than a key may be; the reason names
-     * the element of {@code raw} (the record's array, or what the text held) that gave the key.
+     * Normalised hashtags or mentions: no NUL, no lone surrogate, none longer than a key may be;
+     * the reason names the element of {@code raw} (the record's array, or what the text held) that
+     * gave the key.
      */
     private static void checkKeys(String field, String[] keys, List<String> raw, UnaryOperator<String> normalisation)
             throws InvalidPostException {
@@ -284,34 +285,66 @@ public final class PostParser {
                 throw new InvalidPostException(field + ": '" + abbreviate(key.replace('\u0000', '\uFFFD'))
                         + "' contains a NUL character");
             }
-            int length = characters(key);
-            if (length > MAX_KEY_CHARS) {
+            if (characters(key) > MAX_KEY_CHARS || loneSurrogate(key) >= 0) {
                 int index = 0;
                 while (!normalisation.apply(raw.get(index)).equals(key)) {
                     index++;
                 }
-                throw new InvalidPostException(String.format("%s[%d]: %,d characters after normalisation, limit %,d",
-                        field, index, length, MAX_KEY_CHARS));
+                checkKey(field + "[" + index + "]", key, MAX_KEY_CHARS, " after normalisation");
             }
         }
     }
 
     private static void checkUrls(String field, List<String> urls) throws InvalidPostException {
         for (int i = 0; i < urls.size(); i++) {
-            int length = characters(urls.get(i));
-            if (length > MAX_URL_CHARS) {
-                throw new InvalidPostException(String.format("%s[%d]: %,d characters, limit %,d",
-                        field, i, length, MAX_URL_CHARS));
-            }
+            checkKey(field + "[" + i + "]", urls.get(i), MAX_URL_CHARS, "");
         }
     }
 
     private static String limited(String field, String value, int max) throws InvalidPostException {
+        checkKey(field, value, max, "");
+        return value;
+    }
+
+    /**
+     * At most {@code max} characters, and no half of a surrogate pair: PostgreSQL text is UTF-8,
+     * which cannot hold one (a JSON escape can).
+     */
+    private static void checkKey(String field, String value, int max, String measured) throws InvalidPostException {
+        int lone = loneSurrogate(value);
+        if (lone >= 0) {
+            throw new InvalidPostException(String.format("%s: contains a lone surrogate (U+%04X), which is not text",
+                    field, (int) value.charAt(lone)));
+        }
         int length = characters(value);
         if (length > max) {
-            throw new InvalidPostException(String.format("%s: %,d characters, limit %,d", field, length, max));
+            throw new InvalidPostException(String.format("%s: %,d characters%s, limit %,d", field, length, measured, max));
         }
-        return value;
+    }
+
+    /**
+     * A reason may quote the record (a value cut at 80 characters, a field's text), so its NUL and
+     * lone surrogates, which PostgreSQL text cannot hold, become U+FFFD as in the payload.
+     */
+    private static String storable(String reason) {
+        String text = reason.replace('\u0000', '\uFFFD');
+        for (int lone = loneSurrogate(text); lone >= 0; lone = loneSurrogate(text)) {
+            text = text.substring(0, lone) + '\uFFFD' + text.substring(lone + 1);
+        }
+        return text;
+    }
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    private static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Characters as PostgreSQL counts them: code points, not UTF-16 units. */
@@ -355,7 +388,7 @@ public final class PostParser {
         r.topic = topic;
         r.partition = partition;
         r.offset = offset;
-        r.reason = reason;
+        r.reason = storable(reason);
         r.payload = PayloadPreview.of(value);
         r.payloadBytes = value == null ? 0 : value.length;
         return r;

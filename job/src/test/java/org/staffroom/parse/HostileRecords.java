@@ -78,7 +78,7 @@ public final class HostileRecords {
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(900).map(d -> "-0." + d + "E-99999"));
         return Combinators.combine(number, Arbitraries.of("followers", "id", "extra")).as((n, where) -> bytes(
                 where.equals("followers")
-                        ? "{\"id\":\"1\",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\",\"followers\":" + n + "}}"
+                        ? "{\"id\":\"hostile\",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\",\"followers\":" + n + "}}"
                         : where.equals("id") ? "{\"id\":" + n + ",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\"}}"
                         : validPost(",\"extra\":" + n)));
     }
@@ -119,7 +119,7 @@ public final class HostileRecords {
 
     /** A post that is valid before {@code more} members are added to it. */
     public static String validPost(String more) {
-        return "{\"id\":\"1\",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\"}" + more + "}";
+        return "{\"id\":\"hostile\",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\"}" + more + "}";
     }
 
     /** A JSON string: control characters, quotes, backslashes and lone surrogates as escapes. */

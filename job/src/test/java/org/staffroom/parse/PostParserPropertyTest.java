@@ -27,7 +27,8 @@ class PostParserPropertyTest {
         ParsedRecord r = parser.read(record, "edu.posts", 0, 7, NOW);
         assertThat(r.post == null).as("exactly one of post and rejection").isNotEqualTo(r.rejected == null);
         if (r.rejected != null) {
-            assertThat(r.rejected.reason).isNotBlank().doesNotStartWith("internal error");
+            assertThat(r.rejected.reason).isNotBlank().doesNotStartWith("internal error").doesNotContain("\u0000")
+                    .matches(reason -> reason.codePoints().noneMatch(c -> c >= 0xD800 && c <= 0xDFFF), "PostgreSQL text");
         }
     }
 

@@ -122,7 +122,7 @@ class PostParserTest {
     }
 
     @Test
-    void rejectsMissingAndMistypedFieldsNamingTheField() {
+    void rejectsMissingAndMistypedFieldsNamingTheField() throws Exception {
         String t = "\"createdAt\":\"2025-01-01T00:00:00Z\"";
         assertThat(rejection("{" + t + ",\"author\":{\"id\":\"u\"}}")).isEqualTo("id: required field is missing");
         assertThat(rejection("{\"id\":7," + t + ",\"author\":{\"id\":\"u\"}}")).isEqualTo("id: expected a string, got number 7");
@@ -146,6 +146,12 @@ class PostParserTest {
                 .isEqualTo("id: contains a NUL character");
         assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\"},\"hashtags\":[\"ed\\u0000chat\"]}"))
                 .isEqualTo("hashtags: 'ed\uFFFDchat' contains a NUL character");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\\ud800\"}}"))
+                .isEqualTo("author.id: contains a lone surrogate (U+D800), which is not text");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\"},\"mentions\":[\"a\",\"\\udfffb\"]}"))
+                .isEqualTo("mentions[1]: contains a lone surrogate (U+DFFF), which is not text");
+        assertThat(parse("{\"id\":\"\\ud83d\\ude00\"," + t + ",\"author\":{\"id\":\"u\"}}").id)
+                .as("a pair escaped is one character").isEqualTo("😀");
     }
 
     @Test
@@ -257,6 +263,10 @@ class PostParserTest {
     void keepsRejectedPayloadsReadableAndStorable() {
         ParsedRecord r = parser.read(new byte[] {'a', 0, (byte) 0xFF, 'b'}, "edu.posts", 0, 1, NOW);
         assertThat(r.rejected.payload).isEqualTo("a\uFFFD\uFFFDb");
+        assertThat(rejection("{\"id\":\"1\",\"createdAt\":\"\\ud800x\",\"author\":{\"id\":\"u\"}}"))
+                .as("a reason quoting a lone surrogate").startsWith("createdAt: '\uFFFDx' is not an ISO-8601 instant");
+        assertThat(rejection("{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":\"" + "x".repeat(75)
+                + "\\ud83d\\ude00yyyy\"}")).as("an emoji cut in half").endsWith("x".repeat(75) + "\uFFFD...");
     }
 
     @Test
