@@ -12,7 +12,8 @@ import net.jqwik.api.Combinators;
  * whose fields hold lone surrogates, NUL, zero-width and right-to-left characters or keys around
  * their limits, texts shaped against each pattern of the entity extractor, deep nesting, huge
  * numbers, 100 hashtags of 256 characters, random bytes. Shared by the parser's properties and the
- * end-to-end test of bad input.
+ * end-to-end test of bad input; valid posts are dated 2025-01-01, before the good posts there, so
+ * that they move no event time for them.
  */
 public final class HostileRecords {
     /** Characters that have broken parsers, databases or displays. */
@@ -41,7 +42,7 @@ public final class HostileRecords {
         Arbitrary<String> key = hostileStrings(300);
         Arbitrary<String> hashtags = hostileStrings(300).list().ofMaxSize(3).map(HostileRecords::array);
         Arbitrary<String> text = Arbitraries.oneOf(hostileStrings(400), pathologicalTexts());
-        Arbitrary<String> createdAt = Arbitraries.of("2025-01-07T10:00:00Z", "2025-01-07T10:00:00+01:00", "2025-13-01",
+        Arbitrary<String> createdAt = Arbitraries.of("2025-01-01T10:00:00Z", "2025-01-01T10:00:00+01:00", "2025-13-01",
                 "1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "");
         return Combinators.combine(key, key, createdAt, key, key, text, Arbitraries.oneOf(hashtags, Arbitraries.just(null)),
                 Arbitraries.oneOf(hashtags, Arbitraries.just(null))).as((id, platform, at, author, handle, t, tags, mentions) ->
@@ -65,9 +66,9 @@ public final class HostileRecords {
 
     /** A valid post with an unknown field nested 1 to 1,500 levels deep, arrays or objects. */
     public static Arbitrary<byte[]> deepNesting() {
-        return Combinators.combine(Arbitraries.integers().between(1, 1_500), Arbitraries.of(true, false))
-                .as((depth, arrays) -> bytes(validPost(",\"extra\":" + (arrays ? "[".repeat(depth) + "]".repeat(depth)
-                        : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)))));
+        return Combinators.combine(ids(), Arbitraries.integers().between(1, 1_500), Arbitraries.of(true, false))
+                .as((id, depth, arrays) -> bytes(validPost(id, ",\"extra\":" + (arrays
+                        ? "[".repeat(depth) + "]".repeat(depth) : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)))));
     }
 
     /** Numbers of up to 1,200 digits or with huge exponents, where a post has numbers and where not. */
@@ -76,23 +77,23 @@ public final class HostileRecords {
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(1_200).map(d -> "9" + d),
                 Arbitraries.integers().between(-999_999_999, 999_999_999).map(e -> "1e" + e),
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(900).map(d -> "-0." + d + "E-99999"));
-        return Combinators.combine(number, Arbitraries.of("followers", "id", "extra")).as((n, where) -> bytes(
+        return Combinators.combine(ids(), number, Arbitraries.of("followers", "id", "extra")).as((id, n, where) -> bytes(
                 where.equals("followers")
-                        ? "{\"id\":\"hostile\",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\",\"followers\":" + n + "}}"
-                        : where.equals("id") ? "{\"id\":" + n + ",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\"}}"
-                        : validPost(",\"extra\":" + n)));
+                        ? "{\"id\":" + json(id) + ",\"createdAt\":\"2025-01-01T10:00:00Z\",\"author\":{\"id\":\"u\",\"followers\":" + n + "}}"
+                        : where.equals("id") ? "{\"id\":" + n + ",\"createdAt\":\"2025-01-01T10:00:00Z\",\"author\":{\"id\":\"u\"}}"
+                        : validPost(id, ",\"extra\":" + n)));
     }
 
     /** 99 to 101 hashtags of 255 to 257 characters: either side of both limits. */
     public static Arbitrary<byte[]> manyLongHashtags() {
-        return Combinators.combine(Arbitraries.integers().between(99, 101), Arbitraries.integers().between(255, 257),
-                Arbitraries.of(true, false)).as((count, length, inText) -> {
+        return Combinators.combine(ids(), Arbitraries.integers().between(99, 101), Arbitraries.integers().between(255, 257),
+                Arbitraries.of(true, false)).as((id, count, length, inText) -> {
                     List<String> tags = new ArrayList<>();
                     for (int i = 0; i < count; i++) {
                         String n = Integer.toString(i);
                         tags.add("#" + n + "t".repeat(length - n.length()));
                     }
-                    return bytes(validPost(inText ? ",\"text\":" + json(String.join(" ", tags)) : ",\"hashtags\":" + array(tags)));
+                    return bytes(validPost(id, inText ? ",\"text\":" + json(String.join(" ", tags)) : ",\"hashtags\":" + array(tags)));
                 });
     }
 
@@ -118,8 +119,13 @@ public final class HostileRecords {
     }
 
     /** A post that is valid before {@code more} members are added to it. */
-    public static String validPost(String more) {
-        return "{\"id\":\"hostile\",\"createdAt\":\"2025-01-07T10:00:00Z\",\"author\":{\"id\":\"u\"}" + more + "}";
+    private static String validPost(String id, String more) {
+        return "{\"id\":" + json(id) + ",\"createdAt\":\"2025-01-01T10:00:00Z\",\"author\":{\"id\":\"u\"}" + more + "}";
+    }
+
+    /** Ids of valid posts, distinct in practice, so that de-duplication keeps them apart. */
+    private static Arbitrary<String> ids() {
+        return Arbitraries.strings().alpha().ofLength(16).map(s -> "hostile-" + s);
     }
 
     /** A JSON string: control characters, quotes, backslashes and lone surrogates as escapes. */
