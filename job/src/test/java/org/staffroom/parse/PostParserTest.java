@@ -286,6 +286,8 @@ class PostParserTest {
                 .isEqualTo("text: 25,001 characters, more than the limit of 25,000");
         assertThat(rejection(base + "\"urls\":[" + "\"https://a.org\",".repeat(50) + "\"https://b.org\"]}"))
                 .isEqualTo("urls: 51 of them, more than the limit of 50 per post");
+        assertThat(rejection(base + "\"mentions\":[" + "\"@a\",".repeat(100) + "\"@b\"]}"))
+                .isEqualTo("mentions: 101 of them, more than the limit of 100 per post");
     }
 
     @Test
