@@ -295,9 +295,10 @@ public final class PostParser {
         }
     }
 
+    /** Links are counted, not stored: only their length is bounded. */
     private static void checkUrls(String field, List<String> urls) throws InvalidPostException {
         for (int i = 0; i < urls.size(); i++) {
-            checkKey(field + "[" + i + "]", urls.get(i), MAX_URL_CHARS, "");
+            checkLength(field + "[" + i + "]", urls.get(i), MAX_URL_CHARS, "");
         }
     }
 
@@ -316,6 +317,10 @@ public final class PostParser {
             throw new InvalidPostException(String.format("%s: contains a lone surrogate (U+%04X), which is not text",
                     field, (int) value.charAt(lone)));
         }
+        checkLength(field, value, max, measured);
+    }
+
+    private static void checkLength(String field, String value, int max, String measured) throws InvalidPostException {
         int length = characters(value);
         if (length > max) {
             throw new InvalidPostException(String.format("%s: %,d characters%s, limit %,d", field, length, measured, max));
