@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
 import org.staffroom.model.PostFlags;
@@ -37,6 +39,9 @@ public final class PostParser {
     public static final int MAX_HASHTAGS = 100;
     public static final int MAX_MENTIONS = 100;
     public static final int MAX_URLS = 50;
+    /** Contract §1: every value that becomes part of a key, in characters (code points). */
+    public static final int MAX_KEY_CHARS = 256;
+    public static final int MAX_URL_CHARS = 4_096;
 
     private final ParserSettings settings;
     /**
@@ -59,8 +64,11 @@ public final class PostParser {
             return ParsedRecord.accepted(parse(value, receivedAt));
         } catch (InvalidPostException e) {
             return ParsedRecord.rejected(reject(value, topic, partition, offset, receivedAt, e.getMessage()));
-        } catch (RuntimeException e) {
-            // a bug of ours or of a library must not stop the stream; the row makes it visible
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e; // out of memory and the like: the JVM is at fault, not this record
+            }
+            // a bug of ours or of a library, even a stack overflow, must not stop the stream; the row shows it
             return ParsedRecord.rejected(reject(value, topic, partition, offset, receivedAt,
                     "internal error while parsing: " + e));
         }
@@ -78,9 +86,9 @@ public final class PostParser {
         PostFields fields = readJson(value);
 
         Post post = new Post();
-        post.id = requiredString(fields.id, "id");
+        post.id = limited("id", requiredString(fields.id, "id"), MAX_KEY_CHARS);
         String platform = optionalString(fields.platform, "platform");
-        post.platform = platform == null || platform.isEmpty() ? "unknown" : platform;
+        post.platform = platform == null || platform.isEmpty() ? "unknown" : limited("platform", platform, MAX_KEY_CHARS);
         post.createdAt = eventTime(requiredString(fields.createdAt, "createdAt"), receivedAt);
         post.receivedAt = receivedAt;
 
@@ -90,9 +98,10 @@ public final class PostParser {
         if (!(fields.author instanceof PostFields.Author author)) {
             throw new InvalidPostException("author: expected an object, got " + describe(fields.author));
         }
-        post.authorId = requiredString(author.id, "author.id");
+        post.authorId = limited("author.id", requiredString(author.id, "author.id"), MAX_KEY_CHARS);
         String handle = optionalString(author.handle, "author.handle");
-        post.authorHandle = handle == null || handle.isEmpty() ? null : stripAt(handle);
+        post.authorHandle = handle == null || handle.isEmpty() ? null
+                : limited("author.handle", stripAt(handle), MAX_KEY_CHARS);
         post.followers = followers(author.followers);
 
         String text = optionalString(fields.text, "text");
@@ -107,13 +116,14 @@ public final class PostParser {
         boolean question = body.indexOf('?') >= 0;
         TextEntities.Found found = hashtags == null || mentions == null || urls == null || question
                 ? entities.find(body) : TextEntities.Found.NONE;
-        post.hashtags = Normalization.distinctHashtags(
-                hashtags != null ? hashtags : capped("hashtags in text", found.hashtags, MAX_HASHTAGS));
-        post.mentions = Normalization.distinctMentions(
-                mentions != null ? mentions : capped("mentions in text", found.mentions, MAX_MENTIONS));
+        List<String> rawHashtags = hashtags != null ? hashtags : capped("hashtags in text", found.hashtags, MAX_HASHTAGS);
+        post.hashtags = Normalization.distinctHashtags(rawHashtags);
+        checkKeys(hashtags != null ? "hashtags" : "hashtags in text", post.hashtags, rawHashtags, Normalization::hashtag);
+        List<String> rawMentions = mentions != null ? mentions : capped("mentions in text", found.mentions, MAX_MENTIONS);
+        post.mentions = Normalization.distinctMentions(rawMentions);
+        checkKeys(mentions != null ? "mentions" : "mentions in text", post.mentions, rawMentions, Normalization::mention);
         List<String> links = urls != null ? nonBlank(urls) : capped("urls in text", found.urls, MAX_URLS);
-        checkNoNul("hashtags", post.hashtags);
-        checkNoNul("mentions", post.mentions);
+        checkUrls(urls != null ? "urls" : "urls in text", urls != null ? urls : links);
 
         boolean retweet = reference(fields.retweetOf, "retweetOf");
         int flags = 0;
@@ -149,6 +159,10 @@ public final class PostParser {
                 throw new InvalidPostException("expected a JSON object, got " + describe(notAnObject));
             }
             return fields;
+        } catch (StreamConstraintsException e) {
+            // Jackson's StreamReadConstraints: nesting, number, string and name lengths
+            throw new InvalidPostException("record is beyond the JSON parser's limits" + at(e.getLocation()) + ": "
+                    + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw notValidJson(e.getLocation(), e.getOriginalMessage());
         } catch (IOException e) {
@@ -157,9 +171,11 @@ public final class PostParser {
     }
 
     private static InvalidPostException notValidJson(JsonLocation where, String message) {
-        return new InvalidPostException("not valid JSON"
-                + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr())
-                + ": " + message);
+        return new InvalidPostException("not valid JSON" + at(where) + ": " + message);
+    }
+
+    private static String at(JsonLocation where) {
+        return where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
     }
 
     private long eventTime(String text, long receivedAt) throws InvalidPostException {
@@ -257,13 +273,88 @@ public final class PostParser {
         return values;
     }
 
-    private static void checkNoNul(String field, String[] values) throws InvalidPostException {
-        for (String v : values) {
-            if (v.indexOf('\u0000') >= 0) {
-                throw new InvalidPostException(field + ": '" + abbreviate(v.replace('\u0000', '\uFFFD'))
+    /**
+     * Normalised hashtags or mentions: no NUL, no lone surrogate, none longer than a key may be;
+     * the reason names the element of {@code raw} (the record's array, or what the text held) that
+     * gave the key.
+     */
+    private static void checkKeys(String field, String[] keys, List<String> raw, UnaryOperator<String> normalisation)
+            throws InvalidPostException {
+        for (String key : keys) {
+            if (key.indexOf('\u0000') >= 0) {
+                throw new InvalidPostException(field + ": '" + abbreviate(key.replace('\u0000', '\uFFFD'))
                         + "' contains a NUL character");
             }
+            if (characters(key) > MAX_KEY_CHARS || loneSurrogate(key) >= 0) {
+                int index = 0;
+                while (!normalisation.apply(raw.get(index)).equals(key)) {
+                    index++;
+                }
+                checkKey(field + "[" + index + "]", key, MAX_KEY_CHARS, " after normalisation");
+            }
         }
+    }
+
+    /** Links are counted, not stored: only their length is bounded. */
+    private static void checkUrls(String field, List<String> urls) throws InvalidPostException {
+        for (int i = 0; i < urls.size(); i++) {
+            checkLength(field + "[" + i + "]", urls.get(i), MAX_URL_CHARS, "");
+        }
+    }
+
+    private static String limited(String field, String value, int max) throws InvalidPostException {
+        checkKey(field, value, max, "");
+        return value;
+    }
+
+    /**
+     * At most {@code max} characters, and no half of a surrogate pair: PostgreSQL text is UTF-8,
+     * which cannot hold one (a JSON escape can).
+     */
+    private static void checkKey(String field, String value, int max, String measured) throws InvalidPostException {
+        int lone = loneSurrogate(value);
+        if (lone >= 0) {
+            throw new InvalidPostException(String.format("%s: contains a lone surrogate (U+%04X), which is not text",
+                    field, (int) value.charAt(lone)));
+        }
+        checkLength(field, value, max, measured);
+    }
+
+    private static void checkLength(String field, String value, int max, String measured) throws InvalidPostException {
+        int length = characters(value);
+        if (length > max) {
+            throw new InvalidPostException(String.format("%s: %,d characters%s, limit %,d", field, length, measured, max));
+        }
+    }
+
+    /**
+     * A reason may quote the record (a value cut at 80 characters, a field's text), so its NUL and
+     * lone surrogates, which PostgreSQL text cannot hold, become U+FFFD as in the payload.
+     */
+    private static String storable(String reason) {
+        String text = reason.replace('\u0000', '\uFFFD');
+        for (int lone = loneSurrogate(text); lone >= 0; lone = loneSurrogate(text)) {
+            text = text.substring(0, lone) + '\uFFFD' + text.substring(lone + 1);
+        }
+        return text;
+    }
+
+    /** The index of the first surrogate that is not half of a pair, or -1. */
+    private static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Characters as PostgreSQL counts them: code points, not UTF-16 units. */
+    private static int characters(String s) {
+        return s.codePointCount(0, s.length());
     }
 
     private static List<String> nonBlank(List<String> values) {
@@ -302,7 +393,7 @@ public final class PostParser {
         r.topic = topic;
         r.partition = partition;
         r.offset = offset;
-        r.reason = reason;
+        r.reason = storable(reason);
         r.payload = PayloadPreview.of(value);
         r.payloadBytes = value == null ? 0 : value.length;
         return r;

@@ -50,8 +50,13 @@ public final class TextEntities {
         final List<int[]> urlSpans = new ArrayList<>(2);
     }
 
-    public Found find(String text) {
+    /**
+     * The entities of {@code text}; rejects a text that would cost twitter-text more than a post may
+     * (see {@link ExtractorBudget}).
+     */
+    public Found find(String text) throws InvalidPostException {
         Found found = null;
+        ExtractorBudget budget = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -66,7 +71,8 @@ public final class TextEntities {
             }
             if (mayHold) {
                 found = found == null ? new Found() : found;
-                word(text, start, i, found);
+                budget = budget == null ? new ExtractorBudget() : budget;
+                word(text, start, i, found, budget);
             }
         }
         return found == null ? Found.NONE : found;
@@ -92,7 +98,8 @@ public final class TextEntities {
         }
     }
 
-    private void word(String text, int start, int end, Found found) {
+    private void word(String text, int start, int end, Found found, ExtractorBudget budget)
+            throws InvalidPostException {
         char first = text.charAt(start);
         boolean hash = first == '#' || first == '＃';
         int nameEnd = hash ? tagEnd(text, start + 1, end) : first == '@' ? handleEnd(text, start + 1, end) : start;
@@ -103,15 +110,18 @@ public final class TextEntities {
         } else if (plain && first == '@' && nameEnd - start - 1 <= MAX_HANDLE) {
             found.mentions.add(text.substring(start + 1, nameEnd));
         } else if (!plainLink(text, start, end, found)) {
-            byTwitterText(text, start, end, found);
+            byTwitterText(text, start, end, found, budget);
         }
     }
 
-    private void byTwitterText(String text, int wordStart, int end, Found found) {
+    private void byTwitterText(String text, int wordStart, int end, Found found, ExtractorBudget budget)
+            throws InvalidPostException {
         // with the space before the word: a regex that may consume one character before an entity
         // must see the same one as in the whole text ("\téx.com" is one link, "éx.com" alone is not)
         int start = wordStart > 0 ? wordStart - 1 : 0;
-        for (Extractor.Entity e : extractor.extractEntitiesWithIndices(text.substring(start, end))) {
+        String piece = text.substring(start, end);
+        budget.charge(piece);
+        for (Extractor.Entity e : extractor.extractEntitiesWithIndices(piece)) {
             switch (e.getType()) {
                 case HASHTAG:
                     found.hashtags.add(e.getValue());

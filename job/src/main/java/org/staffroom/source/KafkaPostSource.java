@@ -1,5 +1,6 @@
 package org.staffroom.source;
 
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
@@ -37,18 +38,19 @@ public final class KafkaPostSource {
     }
 
     /**
-     * Event time is the post's createdAt, watermarked per Kafka partition. Rejected records carry no
-     * event time and must not move the watermark, so they get the smallest timestamp. A bounded run
-     * takes its watermarks from the posts alone ({@link SteppedWatermarks}).
+     * Event time is the post's createdAt, watermarked per Kafka partition by accepted posts only
+     * ({@link AcceptedPostWatermarks}); in a bounded run, as the posts move it on. Rejected records
+     * carry no event time: they get the smallest timestamp, and neither move the watermark nor keep
+     * a partition from going idle.
      */
     public static WatermarkStrategy<ParsedRecord> watermarks(StaffroomConfig config) {
-        long outOfOrderness = config.outOfOrderness().toMillis();
-        WatermarkStrategy<ParsedRecord> strategy = config.bounded()
-                ? WatermarkStrategy.forGenerator(context -> new SteppedWatermarks(outOfOrderness))
-                : WatermarkStrategy.forBoundedOutOfOrderness(config.outOfOrderness());
-        return strategy
+        // the strategy is serialised with the job: it holds the settings, not the config
+        Duration outOfOrderness = config.outOfOrderness();
+        Duration idleTimeout = config.idleTimeout();
+        boolean bounded = config.bounded();
+        return WatermarkStrategy.<ParsedRecord>forGenerator(context -> new AcceptedPostWatermarks(
+                        outOfOrderness, idleTimeout, bounded, context.getInputActivityClock()))
                 .withTimestampAssigner((record, kafkaTimestamp) ->
-                        record.post != null ? record.post.createdAt : Long.MIN_VALUE)
-                .withIdleness(config.idleTimeout());
+                        record.post != null ? record.post.createdAt : Long.MIN_VALUE);
     }
 }

@@ -3,8 +3,12 @@ package org.staffroom.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
@@ -118,7 +122,7 @@ class PostParserTest {
     }
 
     @Test
-    void rejectsMissingAndMistypedFieldsNamingTheField() {
+    void rejectsMissingAndMistypedFieldsNamingTheField() throws Exception {
         String t = "\"createdAt\":\"2025-01-01T00:00:00Z\"";
         assertThat(rejection("{" + t + ",\"author\":{\"id\":\"u\"}}")).isEqualTo("id: required field is missing");
         assertThat(rejection("{\"id\":7," + t + ",\"author\":{\"id\":\"u\"}}")).isEqualTo("id: expected a string, got number 7");
@@ -142,6 +146,12 @@ class PostParserTest {
                 .isEqualTo("id: contains a NUL character");
         assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\"},\"hashtags\":[\"ed\\u0000chat\"]}"))
                 .isEqualTo("hashtags: 'ed\uFFFDchat' contains a NUL character");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\\ud800\"}}"))
+                .isEqualTo("author.id: contains a lone surrogate (U+D800), which is not text");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\"},\"mentions\":[\"a\",\"\\udfffb\"]}"))
+                .isEqualTo("mentions[1]: contains a lone surrogate (U+DFFF), which is not text");
+        assertThat(parse("{\"id\":\"\\ud83d\\ude00\"," + t + ",\"author\":{\"id\":\"u\"}}").id)
+                .as("a pair escaped is one character").isEqualTo("😀");
     }
 
     @Test
@@ -253,6 +263,10 @@ class PostParserTest {
     void keepsRejectedPayloadsReadableAndStorable() {
         ParsedRecord r = parser.read(new byte[] {'a', 0, (byte) 0xFF, 'b'}, "edu.posts", 0, 1, NOW);
         assertThat(r.rejected.payload).isEqualTo("a\uFFFD\uFFFDb");
+        assertThat(rejection("{\"id\":\"1\",\"createdAt\":\"\\ud800x\",\"author\":{\"id\":\"u\"}}"))
+                .as("a reason quoting a lone surrogate").startsWith("createdAt: '\uFFFDx' is not an ISO-8601 instant");
+        assertThat(rejection("{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":\"" + "x".repeat(75)
+                + "\\ud83d\\ude00yyyy\"}")).as("an emoji cut in half").endsWith("x".repeat(75) + "\uFFFD...");
     }
 
     @Test
@@ -272,5 +286,133 @@ class PostParserTest {
                 .isEqualTo("text: 25,001 characters, more than the limit of 25,000");
         assertThat(rejection(base + "\"urls\":[" + "\"https://a.org\",".repeat(50) + "\"https://b.org\"]}"))
                 .isEqualTo("urls: 51 of them, more than the limit of 50 per post");
+        assertThat(rejection(base + "\"mentions\":[" + "\"@a\",".repeat(100) + "\"@b\"]}"))
+                .isEqualTo("mentions: 101 of them, more than the limit of 100 per post");
+    }
+
+    @Test
+    void aTextThatWouldOverflowTheExtractorsStackIsRejected() throws Exception {
+        String base = "{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"},";
+        String text = "\"text\":\"see https://x.co/" + "(a)".repeat(1000) + "\"";
+        assertThat(rejection(base + text + "}"))
+                .isEqualTo("text: a word with 1,000 '(', more than the limit of 64 per word that may hold a link");
+        assertThat(parse(base + text + ",\"hashtags\":[\"#x\"],\"mentions\":[],\"urls\":[]}").hashtags)
+                .as("with every array given, the text is not read for entities").containsExactly("x");
+    }
+
+    @Test
+    void aStackOverflowInTheExtractorIsARejection() throws Exception {
+        // 64 groups pass the parenthesis limit, but not on a stack of 64 KiB
+        byte[] value = ("{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"},"
+                + "\"text\":\"see https://x.co/" + "(a)".repeat(64) + "\"}").getBytes(StandardCharsets.UTF_8);
+        parser.read(value, "edu.posts", 0, 1, NOW); // loads every class on a normal stack first
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                result.set(parser.read(value, "edu.posts", 0, 1, NOW));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        }, "small-stack", 64 * 1024);
+        small.start();
+        small.join();
+        assertThat(result.get()).isInstanceOf(ParsedRecord.class);
+        assertThat(((ParsedRecord) result.get()).rejected.reason).isEqualTo("text: nested too deeply for the entity extractor");
+    }
+
+    /** 25,000 characters each, shaped against every pattern of the entity extractor. */
+    @Test
+    void pathologicalTextsAreDecidedWellUnderASecond() throws Exception {
+        String budget = "text: finding its links, hashtags and mentions takes more than 250,000 steps of the entity "
+                + "extractor, the limit per post";
+        String[][] cases = {
+            // name, prefix, repeated unit, the reason (null: accepted)
+            {"link path of groups", "see https://x.co/", "(a)", "text: a word with 8,327 '(', more than the limit of 64 per word that may hold a link"},
+            {"host of one-letter labels", "", ".a", budget},
+            {"host of digit labels", "", "1.", null},
+            {"host of dashes", "x", "-a", null},
+            {"host of accents", "", "é.", budget},
+            {"labels after a domain", "x.com", ".a", budget},
+            {"short dotted words", "", ".a.a.a.a.a ", budget},
+            {"link query", "https://x.co/?", "a!", null},
+            {"link path of @", "x.co/", "@a/", budget},
+            {"hashtag marks", "", "#", budget},
+            {"hashtags in one word", "", "#a,", budget},
+            {"one long hashtag", "#", "é", "hashtags in text[0]: 24,999 characters after normalisation, limit 256"},
+            {"one long plain hashtag", "#", "a", "hashtags in text[0]: 24,999 characters after normalisation, limit 256"},
+            {"mentions in one word", "", "@a.", budget},
+            {"mention marks", "", "@", null},
+            {"retweet marks", "", "RT@", budget},
+            {"cashtags", "", "$A,", null},
+            {"cashtag words", "", " $AAPL.b", null},
+        };
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        parse("{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"},\"text\":\"x.co/(a) #a @b\"}");
+        for (String[] c : cases) {
+            StringBuilder text = new StringBuilder(c[1]);
+            while (text.length() + c[2].length() <= PostParser.MAX_TEXT_CHARS) {
+                text.append(c[2]);
+            }
+            byte[] value = ("{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"},\"text\":"
+                    + TextNode.valueOf(text.toString()) + "}").getBytes(StandardCharsets.UTF_8);
+            long cpu = threads.getCurrentThreadCpuTime();
+            ParsedRecord r = parser.read(value, "edu.posts", 0, 1, NOW);
+            long millis = (threads.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+            assertThat(r.rejected == null ? null : r.rejected.reason).as(c[0]).isEqualTo(c[3]);
+            assertThat(millis).as(c[0] + ": CPU milliseconds").isLessThan(1_000);
+        }
+    }
+
+    @Test
+    void everyValueThatBecomesAKeyIsLimited() throws Exception {
+        String t = "\"createdAt\":\"2025-01-01T00:00:00Z\"";
+        String a = ",\"author\":{\"id\":\"u\"}";
+        String k256 = "k".repeat(256);
+        String k257 = "k".repeat(257);
+        assertThat(parse("{\"id\":\"" + k256 + "\"," + t + a + "}").id).hasSize(256);
+        assertThat(rejection("{\"id\":\"" + k257 + "\"," + t + a + "}")).isEqualTo("id: 257 characters, limit 256");
+        assertThat(parse("{\"id\":\"" + "😀".repeat(256) + "\"," + t + a + "}").id).as("characters, not UTF-16 units")
+                .hasSize(512);
+        assertThat(rejection("{\"id\":\"1\",\"platform\":\"" + k257 + "\"," + t + a + "}"))
+                .isEqualTo("platform: 257 characters, limit 256");
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"" + k257 + "\"}}"))
+                .isEqualTo("author.id: 257 characters, limit 256");
+        assertThat(parse("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\",\"handle\":\"@" + k256 + "\"}}").authorHandle)
+                .as("without its '@'").isEqualTo(k256);
+        assertThat(rejection("{\"id\":\"1\"," + t + ",\"author\":{\"id\":\"u\",\"handle\":\"" + k257 + "\"}}"))
+                .isEqualTo("author.handle: 257 characters, limit 256");
+        assertThat(parse("{\"id\":\"1\"," + t + a + ",\"hashtags\":[\"#" + "Ｋ".repeat(256) + "\"]}").hashtags)
+                .containsExactly(k256);
+        assertThat(rejection("{\"id\":\"1\"," + t + a + ",\"hashtags\":[\"a\",\"b\",\"a\",\"＃" + "Ｋ".repeat(300) + "\"]}"))
+                .isEqualTo("hashtags[3]: 300 characters after normalisation, limit 256");
+        assertThat(rejection("{\"id\":\"1\"," + t + a + ",\"mentions\":[\"@" + k257 + "\"]}"))
+                .isEqualTo("mentions[0]: 257 characters after normalisation, limit 256");
+        assertThat(rejection("{\"id\":\"1\"," + t + a + ",\"text\":\"#ok #" + k257 + "\"}"))
+                .isEqualTo("hashtags in text[1]: 257 characters after normalisation, limit 256");
+        String url4096 = "https://x.org/" + "u".repeat(4096 - 14);
+        assertThat(parse("{\"id\":\"1\"," + t + a + ",\"urls\":[\"" + url4096 + "\"]}").has(PostFlags.LINK)).isTrue();
+        assertThat(rejection("{\"id\":\"1\"," + t + a + ",\"urls\":[\" \",\"" + url4096 + "u\"]}"))
+                .isEqualTo("urls[1]: 4,097 characters, limit 4,096");
+    }
+
+    @Test
+    void deepNestingAndHugeNumbersAreRejectedByJacksonsLimits() throws Exception {
+        String post = "{\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"";
+        assertThat(parse(post + "},\"x\":" + "[".repeat(999) + "]".repeat(999) + "}").id).as("1,000 levels").isEqualTo("1");
+        assertThat(rejection(post + "},\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "}"))
+                .isEqualTo("record is beyond the JSON parser's limits: Document nesting depth (1001) exceeds the maximum "
+                        + "allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)");
+        assertThat(rejection("[".repeat(500_000) + "]".repeat(500_000))).startsWith("record is beyond the JSON parser's "
+                + "limits: Document nesting depth (1001)");
+        assertThat(rejection(post + "},\"x\":" + "9".repeat(1001) + "}"))
+                .isEqualTo("record is beyond the JSON parser's limits: Number value length (1001) exceeds the maximum "
+                        + "allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)");
+        assertThat(rejection(post + ",\"followers\":" + "9".repeat(1000) + "}}"))
+                .startsWith("author.followers: expected an integer ≥ 0, got number 9999");
+        assertThat(rejection(post + ",\"followers\":1e999999}}"))
+                .isEqualTo("author.followers: expected an integer ≥ 0, got number \"Infinity\"");
+        assertThat(rejection(post + "},\"" + "n".repeat(50_001) + "\":1}"))
+                .isEqualTo("record is beyond the JSON parser's limits: Name length (50001) exceeds the maximum allowed "
+                        + "(50000, from `StreamReadConstraints.getMaxNameLength()`)");
     }
 }

@@ -19,7 +19,7 @@ class TextEntitiesTest {
     private final Extractor extractor = new Extractor();
 
     @Test
-    void findsTheEntitiesOfAnEducatorsPost() {
+    void findsTheEntitiesOfAnEducatorsPost() throws InvalidPostException {
         TextEntities.Found f = entities.find(
                 "RT @WardKS2: Worth a read, h/t @Deputy_Head. https://eef.org.uk/toolkit?x=1 #SLTchat, #edchat");
         assertThat(f.hashtags).containsExactly("SLTchat", "edchat");
@@ -28,7 +28,7 @@ class TextEntitiesTest {
     }
 
     @Test
-    void agreesWithWholeTextExtractionOnEdgeCases() {
+    void agreesWithWholeTextExtractionOnEdgeCases() throws InvalidPostException {
         String[] texts = {
             "", " ", "#", "@", ".", "#1", "#_a", "#a_1", "#tag#other", "#tag/x", "#tag://x", "#tag:",
             "@a", "@abcdefghijklmnopqrstu", "@abcdefghijklmnopqrst", "@abcdefghijklmnopqrstuv:",
@@ -51,7 +51,7 @@ class TextEntitiesTest {
     }
 
     @Test
-    void agreesWithWholeTextExtractionOnGeneratedPosts() {
+    void agreesWithWholeTextExtractionOnGeneratedPosts() throws InvalidPostException {
         PostGenerator generator = new PostGenerator(
                 GeneratorConfig.builder().seed(7).weeks(2).community(3000).rate(2000).build());
         int n = 0;
@@ -66,7 +66,7 @@ class TextEntitiesTest {
     }
 
     @Test
-    void agreesWithWholeTextExtractionOnRandomTexts() {
+    void agreesWithWholeTextExtractionOnRandomTexts() throws InvalidPostException {
         String[] pieces = {
             "#", "＃", "@", "＠", ".", "/", ":", "//", "?", "(", ")", "_", "-", "$", "&", "'", ",", "!",
             " ", " ", " ", "\n", "\t", "\u00A0", "\u3000", "\uFE0F", "\u20E3", "\u200B",
@@ -86,7 +86,7 @@ class TextEntitiesTest {
     }
 
     @Test
-    void agreesWithWholeTextExtractionOnRandomLinks() {
+    void agreesWithWholeTextExtractionOnRandomLinks() throws InvalidPostException {
         String[] starts = {"https://", "http://", "HTTPS://", "https:/", "(https://", "", "www."};
         String[] labels = {"eef", "www", "school-trust", "a", "x1", "-x", "x-", "ünï", "t", "co", "_x", "Xy", ""};
         String[] tlds = {".com", ".org", ".uk", ".co.uk", ".academy", ".example", ".comm", ".co", ".xn--p1ai",
@@ -111,7 +111,7 @@ class TextEntitiesTest {
         }
     }
 
-    private void assertSame(String text) {
+    private void assertSame(String text) throws InvalidPostException {
         TextEntities.Found actual = entities.find(text);
         Expected expected = wholeText(text);
         assertThat(actual.hashtags).as("hashtags of [%s]", text).isEqualTo(expected.hashtags);
