@@ -132,6 +132,8 @@ class HostileFailoverIT {
         Run clean = new Run("clean");
         clean.feed(List.of());
         System.out.printf("clean run done after %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        // a failover of its own (a heartbeat lost on a starved machine) would make it no reference
+        assertThat(clean.failures).as("failures of the clean run").isZero();
 
         Run hostile = new Run("hostile");
         List<Kill> kills = hostile.feed(PLAN);
@@ -310,6 +312,8 @@ class HostileFailoverIT {
         final String db;
         final List<String> args;
         String jobId;
+        /** Failures of the job (its last submission) by the end of the run. */
+        int failures;
 
         Run(String name) throws Exception {
             this.name = name;
@@ -339,6 +343,7 @@ class HostileFailoverIT {
             awaitRunning();
             long start = System.nanoTime();
             List<Kill> kills = new ArrayList<>();
+            List<Long> consumedAt = new ArrayList<>();
             for (int p = 0; p < phases.size(); p++) {
                 Phase phase = phases.get(p);
                 CompletableFuture<Void> written = CompletableFuture.runAsync(() -> write(phase));
@@ -347,7 +352,9 @@ class HostileFailoverIT {
                 }
                 written.get(WAIT.toSeconds(), TimeUnit.SECONDS);
                 Conditions.awaitCommitted(stack.kafka.bootstrapServers(), topic, 2, name, WAIT);
+                consumedAt.add(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
             }
+            System.out.printf("%s run: phases consumed after %s s%n", name, consumedAt);
             Conditions.await("every window of the " + name + " run to be final", WAIT, () -> stack.rows(db,
                     "SELECT count(*) AS n FROM (SELECT is_final FROM hashtag_window_metrics UNION ALL "
                             + "SELECT is_final FROM chat_session_metrics UNION ALL SELECT is_final FROM "
@@ -356,6 +363,7 @@ class HostileFailoverIT {
             for (int i = 0; i < 2; i++) {
                 awaitNewCompletedCheckpoint();
             }
+            failures = failures();
             cluster.rest.cancel(jobId, WAIT);
             return kills;
         }

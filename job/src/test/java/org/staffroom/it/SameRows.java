@@ -44,7 +44,7 @@ public final class SameRows {
 
     /**
      * Every table the job writes, {@code rejected_posts}, {@code late_posts} and {@code chats} included, holds in
-     * {@code db} exactly the rows of {@code cleanDb}, where none is empty; all differences are collected and
+     * {@code db} exactly the rows of {@code cleanDb}, where none is empty; the differences of all tables are
      * reported together.
      */
     public static void assertEveryTable(Rows rows, String cleanDb, String db) throws SQLException {
@@ -55,26 +55,40 @@ public final class SameRows {
         for (String query : queries) {
             List<String> expected = rows.of(cleanDb, query);
             assertThat(expected).as("the clean run's rows of: %s", query).isNotEmpty();
-            try {
-                assertSame(query, expected, rows.of(db, query));
-            } catch (AssertionError e) {
-                differences.add(e.getMessage());
+            String difference = difference(expected, rows.of(db, query));
+            if (difference != null) {
+                differences.add(query + ":\n" + difference);
             }
         }
         assertThat(differences).as("tables that differ from the clean run's").isEmpty();
     }
 
     /** The same rows in the same order, naming the missing and the extra ones first when they differ. */
-    public static void assertSame(String what, List<String> expectedRows, List<String> actualRows) {
+    static void assertSame(String what, List<String> expectedRows, List<String> actualRows) {
+        String difference = difference(expectedRows, actualRows);
+        assertThat(difference).as(what).isNull();
+    }
+
+    /** What differs, wall-clock columns aside: the rows missing, the rows extra, or the order; null if nothing. */
+    private static String difference(List<String> expectedRows, List<String> actualRows) {
         List<String> expected = withoutWallClock(expectedRows);
         List<String> actual = withoutWallClock(actualRows);
+        if (actual.equals(expected)) {
+            return null;
+        }
         List<String> missing = new ArrayList<>(expected);
         missing.removeAll(actual);
         List<String> extra = new ArrayList<>(actual);
         extra.removeAll(expected);
-        assertThat(missing).as(what + ": rows of the clean run missing here").isEmpty();
-        assertThat(extra).as(what + ": rows not in the clean run").isEmpty();
-        assertThat(actual).as(what).isEqualTo(expected);
+        if (missing.isEmpty() && extra.isEmpty()) {
+            return "the same rows in another order: " + actual;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(missing.size()).append(" row(s) of the clean run missing here");
+        missing.forEach(r -> sb.append("\n  - ").append(r));
+        sb.append("\n").append(extra.size()).append(" row(s) not in the clean run");
+        extra.forEach(r -> sb.append("\n  + ").append(r));
+        return sb.toString();
     }
 
     /** Rows without the columns that hold when they were written or read rather than what they say. */
