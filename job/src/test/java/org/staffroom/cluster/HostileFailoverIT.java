@@ -102,8 +102,9 @@ class HostileFailoverIT {
     @BeforeAll
     static void startEverything(@TempDir Path tmp) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>();
+        // inside the cluster's directory, which ClusterStack empties first
         checkpoints = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
-                .resolve("target/hostile-failover-checkpoints");
+                .resolve("target/hostile-failover-cluster/checkpoints");
         // where a JobManager started again finds the job's checkpoints, kept when the job is cancelled
         settings.put("execution.checkpointing.dir", checkpoints.toUri().toString());
         settings.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
@@ -472,12 +473,16 @@ class HostileFailoverIT {
             return id[0];
         }
 
-        /** Polls (without pause: a checkpoint may last a few milliseconds) until one is in progress; its id. */
+        /**
+         * Polls (without pause: a checkpoint may last a few milliseconds) until one is in progress with tasks that
+         * have not acknowledged it yet (once all have, killing them no longer stops it); returns its id.
+         */
         private long awaitCheckpointInProgress() throws Exception {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (JsonNode c : checkpointStats().path("history")) {
-                    if (c.path("status").asText().equals("IN_PROGRESS")) {
+                    if (c.path("status").asText().equals("IN_PROGRESS")
+                            && c.path("num_acknowledged_subtasks").asInt() < c.path("num_subtasks").asInt()) {
                         return c.path("id").asLong();
                     }
                 }
