@@ -58,9 +58,21 @@ final class FlinkRest {
 
     /** {@code POST /jars/{id}/run} with {@code programArgsList} and {@code parallelism}; returns the job id. */
     String runJar(String jarId, List<String> programArgs, int parallelism) throws IOException, InterruptedException {
+        return runJar(jarId, programArgs, parallelism, null);
+    }
+
+    /**
+     * {@code POST /jars/{id}/run}, restoring the job from {@code savepointPath} (a savepoint or a retained
+     * checkpoint, as {@code flink run -s}) unless it is null; returns the job id.
+     */
+    String runJar(String jarId, List<String> programArgs, int parallelism, String savepointPath)
+            throws IOException, InterruptedException {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("programArgsList", programArgs);
         request.put("parallelism", parallelism);
+        if (savepointPath != null) {
+            request.put("savepointPath", savepointPath);
+        }
         JsonNode answer = send(HttpRequest.newBuilder(URI.create(base + "/jars/" + jarId + "/run"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))));
@@ -92,6 +104,20 @@ final class FlinkRest {
                         + exceptions(failures));
             }
             TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    /** {@code PATCH /jobs/{id}?mode=cancel}, then polls until the job is CANCELED. */
+    void cancel(String jobId, Duration limit) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+        long deadline = System.nanoTime() + limit.toNanos();
+        String state;
+        while (!(state = get("/jobs/" + jobId).path("state").asText()).equals("CANCELED")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("job " + jobId + " is " + state + ", not CANCELED within " + limit);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 

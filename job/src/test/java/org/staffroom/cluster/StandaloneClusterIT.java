@@ -3,25 +3,18 @@ package org.staffroom.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,12 +22,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.staffroom.ClockPosts;
-import org.staffroom.QueryRows;
 import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.datagen.sink.KafkaEventWriter;
-import org.staffroom.embedded.EmbeddedKafka;
-import org.staffroom.embedded.EmbeddedPostgres;
-import org.staffroom.schema.SchemaMigrations;
 
 /**
  * The shaded cluster jar, exactly as {@code package} built it, on a real Flink 2.2 standalone session cluster (a
@@ -51,17 +40,10 @@ class StandaloneClusterIT {
     private static final Duration JOB_LIMIT = Duration.ofMinutes(3);
     private static final Duration CLIENT_LIMIT = Duration.ofMinutes(2);
     private static final Pattern SUBMITTED = Pattern.compile("Job has been submitted with JobID ([0-9a-f]{32})");
-    /** The job's own login role (contract §5: insert and update only), with a password nothing may show. */
-    private static final String JOB_USER = "staffroom_cluster_job";
-    private static final String JOB_PASSWORD = "pw-" + UUID.randomUUID().toString().replace("-", "");
 
-    private static Path target;
-    private static Path jar;
-    private static EmbeddedKafka kafka;
-    private static EmbeddedPostgres postgres;
+    private static ClusterStack stack;
     private static StandaloneFlinkCluster cluster;
     private static String topic;
-    private static Path passwordFile;
 
     /**
      * A #UKEdChat evening, Thursday 2025-01-09 (winter: the 20:00 UK session is 20:00–20:30Z), over two
@@ -104,89 +86,50 @@ class StandaloneClusterIT {
 
     @BeforeAll
     static void startEverything() throws Exception {
-        target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
-        jar = target.resolve("staffroom-job.jar");
-        assertThat(Files.isRegularFile(jar))
-                .as("%s is missing: it is built by maven-shade in the package phase; run this test with "
-                        + "`mvn -pl job verify` (failsafe runs it after package)", jar)
-                .isTrue();
-        assertThat(ClusterClasspath.missingFrom(jar)).as("classes the cluster jar must bring itself").isEmpty();
-        List<Path> classpath = ClusterClasspath.load(target);
-        assertThat(ClusterClasspath.jobCodeOn(classpath))
-                .as("the cluster's classpath must be Flink only, or running the jar there proves nothing")
-                .isEmpty();
-
-        kafka = EmbeddedKafka.start();
-        postgres = EmbeddedPostgres.start(null);
+        stack = ClusterStack.start("standalone-cluster", Map.of());
+        cluster = stack.cluster;
         topic = "edu.posts.cluster";
-        kafka.createTopic(topic, 2);
-        try (KafkaEventWriter writer = new KafkaEventWriter(kafka.bootstrapServers(), topic)) {
+        stack.kafka.createTopic(topic, 2);
+        try (KafkaEventWriter writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), topic)) {
             writer.write(0, PARTITION_0);
             writer.write(1, PARTITION_1);
             // the bounded runs leave windows the input cuts short open: these end them
             writer.write(0, List.of(ClockPosts.ahead(0)));
             writer.write(1, List.of(ClockPosts.ahead(1)));
         }
-
-        Path dir = target.resolve("standalone-cluster");
-        deleteRecursively(dir);
-        Files.createDirectories(dir);
-        passwordFile = dir.resolve("jdbc-password");
-        Files.writeString(passwordFile, JOB_PASSWORD + "\n");
-        long start = System.nanoTime();
-        cluster = StandaloneFlinkCluster.start(dir, classpath);
-        System.out.printf("standalone cluster up in %d ms, pids %s, REST on port %d%n  JM: %s%n  TM: %s%n",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), cluster.pids(), cluster.restPort,
-                abridged(cluster.jobManagerCommand), abridged(cluster.taskManagerCommand));
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        try {
-            if (cluster != null) {
-                cluster.close();
-                assertThat(cluster.allExited()).as("JobManager and TaskManager exited").isTrue();
-            }
-        } finally {
-            try {
-                if (passwordFile != null) {
-                    Files.deleteIfExists(passwordFile);
-                }
-                if (postgres != null) {
-                    postgres.close();
-                }
-            } finally {
-                if (kafka != null) {
-                    kafka.close();
-                }
-            }
+        if (stack != null) {
+            stack.close();
         }
     }
 
     @Test
     @Order(1)
     void theJarUploadedAndRunThroughTheRestApiWritesTheHandComputedRows() throws Exception {
-        String db = database("staffroom_rest");
-        String jarId = cluster.rest.uploadJar(jar);
+        String db = stack.database("staffroom_rest");
+        String jarId = cluster.rest.uploadJar(stack.jar);
         String jobId = cluster.rest.runJar(jarId, jobArgs("cluster-rest", db), 2);
 
         JsonNode job = awaitFinished(jobId);
 
         assertRunsWithParallelism2(job);
         assertHandComputedRows(db);
-        assertPasswordInNoLog();
+        stack.assertPasswordInNoLog();
     }
 
     @Test
     @Order(2)
     void theJarSubmittedWithFlinkRunDetachedWritesTheSameRows() throws Exception {
-        String db = database("staffroom_cli");
+        String db = stack.database("staffroom_cli");
         List<String> command = new ArrayList<>(List.of(StandaloneFlinkCluster.java()));
         command.addAll(StandaloneFlinkCluster.envJavaOpts());
         command.addAll(StandaloneFlinkCluster.logSettings(cluster.logDir.resolve("flink-run.log"), cluster.confDir));
         command.addAll(List.of("-classpath", ClusterClasspath.asArgument(cluster.classpath),
                 StandaloneFlinkCluster.CLI_CLASS, "run", "-d", "-m", "localhost:" + cluster.restPort, "-p", "2",
-                jar.toString()));
+                stack.jar.toString()));
         command.addAll(jobArgs("cluster-cli", db));
         Path out = cluster.logDir.resolve("flink-run.out");
         ProcessBuilder client = new ProcessBuilder(command).directory(cluster.dir.toFile())
@@ -210,7 +153,7 @@ class StandaloneClusterIT {
 
         assertRunsWithParallelism2(job);
         assertHandComputedRows(db);
-        assertPasswordInNoLog();
+        stack.assertPasswordInNoLog();
     }
 
     /**
@@ -221,21 +164,22 @@ class StandaloneClusterIT {
     @Test
     @Order(3)
     void aSecondJobOfTheJarOnTheSameJobManagerWritesTheSameRows() throws Exception {
-        String db = database("staffroom_rest_again");
-        String jarId = cluster.rest.uploadJar(jar);
+        String db = stack.database("staffroom_rest_again");
+        String jarId = cluster.rest.uploadJar(stack.jar);
         String jobId = cluster.rest.runJar(jarId, jobArgs("cluster-rest-again", db), 2);
 
         JsonNode job = awaitFinished(jobId);
 
         assertRunsWithParallelism2(job);
         assertHandComputedRows(db);
-        assertPasswordInNoLog();
+        stack.assertPasswordInNoLog();
     }
 
     private static List<String> jobArgs(String groupId, String jdbcUrl) {
-        return List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--group-id", groupId,
-                "--starting-offsets", "earliest", "--bounded", "--jdbc-url", jdbcUrl, "--jdbc-user", JOB_USER,
-                "--jdbc-password-file", passwordFile.toString(), "--checkpoint-interval", "2s");
+        return List.of("--bootstrap-servers", stack.kafka.bootstrapServers(), "--topic", topic, "--group-id", groupId,
+                "--starting-offsets", "earliest", "--bounded", "--jdbc-url", jdbcUrl,
+                "--jdbc-user", ClusterStack.JOB_USER, "--jdbc-password-file", stack.passwordFile.toString(),
+                "--checkpoint-interval", "2s");
     }
 
     private static JsonNode awaitFinished(String jobId) throws Exception {
@@ -313,59 +257,8 @@ class StandaloneClusterIT {
         assertThat(rows(db, "SELECT * FROM late_posts")).isEmpty();
     }
 
-    /**
-     * A new database on the test server with the schema applied by the migrations the jar carries, and the job's
-     * login role in the schema's writer role.
-     */
-    private static String database(String name) throws SQLException {
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String url = "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
-        SchemaMigrations.apply(url, postgres.user(), postgres.password());
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            // roles belong to the server: created with the first database
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + JOB_USER + "') THEN "
-                    + "CREATE ROLE " + JOB_USER + " LOGIN PASSWORD '" + JOB_PASSWORD + "' IN ROLE staffroom_writer; "
-                    + "END IF; END $$");
-        }
-        return url;
-    }
-
-    /** The database password appears in no output or log of the cluster's JVMs and the client. */
-    private static void assertPasswordInNoLog() throws IOException {
-        try (Stream<Path> files = Files.list(cluster.logDir)) {
-            for (Path f : files.toList()) {
-                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as("%s", f).doesNotContain(JOB_PASSWORD);
-            }
-        }
-    }
-
     /** Every row of a query as "col=value|col=value", in the query's order, timestamps in UTC. */
     private static List<String> rows(String url, String sql) throws SQLException {
-        return QueryRows.of(url, postgres.user(), postgres.password(), sql);
-    }
-
-    /** A command line with its classpath elided, for the log. */
-    private static String abridged(List<String> command) {
-        List<String> shown = new ArrayList<>(command);
-        int cp = shown.indexOf("-classpath");
-        if (cp >= 0) {
-            shown.set(cp + 1, "<" + cluster.classpath.size() + " jars>");
-        }
-        return String.join(" ", shown.stream().map(a -> a.startsWith("--add-") ? null : a)
-                .filter(java.util.Objects::nonNull).toList()) + " (+ the " + StandaloneFlinkCluster.JAVA_17_OPTIONS.size()
-                + " --add-opens/--add-exports options)";
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        return stack.rows(url, sql);
     }
 }

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * its own, started the way {@code bin/jobmanager.sh start-foreground} and {@code bin/taskmanager.sh
  * start-foreground} of a Flink distribution start them: a {@code config.yaml} in a conf directory, memory options
  * and dynamic {@code -D} settings computed by Flink's {@code BashJavaUtils}, the JVM options of flink-dist's
- * {@code config.yaml}, and the distribution's classes on the classpath ({@link ClusterClasspath}). Only this
- * object's own processes are ever stopped.
+ * {@code config.yaml}, and the distribution's classes on the classpath ({@link ClusterClasspath}). Either JVM can
+ * be killed with SIGKILL and started again with the same command, as a supervisor would. Only this object's own
+ * processes are ever stopped.
  */
 final class StandaloneFlinkCluster implements AutoCloseable {
     /**
@@ -67,8 +68,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     final FlinkRest rest;
     final List<String> jobManagerCommand;
     final List<String> taskManagerCommand;
-    private final List<Daemon> daemons = new ArrayList<>();
+    /** Every JVM this object started, killed ones included. */
+    private final List<Daemon> daemons = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread killOnExit;
+    private Daemon jobManager;
+    private Daemon taskManager;
 
     /** A JVM this object started, with its output file. */
     private record Daemon(String name, Process process, Path out, Path log) {}
@@ -88,14 +92,20 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Writes the configuration into {@code dir}, starts the JobManager and the TaskManager, waits for 2 slots. */
-    static StandaloneFlinkCluster start(Path dir, List<Path> classpath) throws Exception {
+    /**
+     * Writes the configuration into {@code dir}, with {@code settings} (Flink options) added, starts the JobManager
+     * and the TaskManager, waits for 2 slots.
+     */
+    static StandaloneFlinkCluster start(Path dir, List<Path> classpath, Map<String, String> settings)
+            throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("log"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         int[] ports = freePorts(5);
         int restPort = ports[0];
-        Files.writeString(conf.resolve("config.yaml"), configYaml(ports, tmp, dir.resolve("checkpoints")));
+        StringBuilder yaml = new StringBuilder(configYaml(ports, tmp, dir.resolve("checkpoints")));
+        settings.forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
+        Files.writeString(conf.resolve("config.yaml"), yaml);
         try (InputStream log4j = StandaloneFlinkCluster.class.getResourceAsStream("/cluster/log4j.properties")) {
             Files.write(conf.resolve("log4j.properties"), log4j.readAllBytes());
         }
@@ -124,9 +134,9 @@ final class StandaloneFlinkCluster implements AutoCloseable {
 
         StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(dir, classpath, restPort, jmCommand, tmCommand);
         try {
-            cluster.launch("jobmanager", jmCommand);
-            cluster.launch("taskmanager", tmCommand);
-            cluster.awaitSlots(2);
+            cluster.startJobManager();
+            cluster.startTaskManager();
+            cluster.awaitFreeSlots();
             return cluster;
         } catch (Exception | Error e) {
             try {
@@ -217,49 +227,92 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return Arrays.stream(line.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 
-    private void launch(String name, List<String> command) throws IOException {
+    /** Starts a JobManager JVM (again, after {@link #killJobManager()}: same command, ports and storage). */
+    void startJobManager() throws IOException {
+        jobManager = launch("jobmanager", jobManagerCommand);
+    }
+
+    /** Starts a TaskManager JVM (again, after {@link #killTaskManager()}), as a supervisor replaces a lost one. */
+    void startTaskManager() throws IOException {
+        taskManager = launch("taskmanager", taskManagerCommand);
+    }
+
+    /** SIGKILLs the JobManager JVM: no shutdown hook, no clean-up; returns its pid once it is gone. */
+    long killJobManager() throws InterruptedException {
+        return kill(jobManager);
+    }
+
+    /** SIGKILLs the TaskManager JVM: no shutdown hook, no clean-up; returns its pid once it is gone. */
+    long killTaskManager() throws InterruptedException {
+        return kill(taskManager);
+    }
+
+    private static long kill(Daemon d) throws InterruptedException {
+        if (!d.process.isAlive()) {
+            throw new IllegalStateException("the " + d.name + " (pid " + d.process.pid() + ") had already exited with "
+                    + d.process.exitValue());
+        }
+        // Process.destroyForcibly() is SIGKILL on Linux
+        d.process.destroyForcibly();
+        if (!d.process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the " + d.name + " (pid " + d.process.pid() + ") outlived SIGKILL for "
+                    + STOP_LIMIT);
+        }
+        return d.process.pid();
+    }
+
+    /** Every JVM of one role shares its output and log file: a replacement appends to them. */
+    private Daemon launch(String name, List<String> command) throws IOException {
         Path out = logDir.resolve(name + ".out");
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(devNull())).start();
-        daemons.add(new Daemon(name, process, out, logDir.resolve(name + ".log")));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(devNull())).start();
+        Daemon daemon = new Daemon(name, process, out, logDir.resolve(name + ".log"));
+        daemons.add(daemon);
+        return daemon;
     }
 
     private static java.io.File devNull() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
-    /** Polls {@code /overview} until one TaskManager offers {@code slots} slots; fails early if a JVM died. */
-    private void awaitSlots(int slots) throws Exception {
+    /**
+     * Polls {@code /overview} until exactly one TaskManager is registered and both its slots are free (after a
+     * JobManager restart: the tasks of the lost JobManager's job are gone); fails early if a JVM died.
+     */
+    void awaitFreeSlots() throws Exception {
+        int slots = 2;
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         String last = "no answer yet";
         while (true) {
-            for (Daemon d : daemons) {
+            for (Daemon d : List.of(jobManager, taskManager)) {
                 if (!d.process.isAlive()) {
                     throw new IllegalStateException("the " + d.name + " exited with " + d.process.exitValue()
-                            + " while the cluster was starting\n" + diagnostics());
+                            + " while the cluster was waiting for free slots\n" + diagnostics());
                 }
             }
             try {
                 JsonNode overview = rest.get("/overview");
                 last = overview.toString();
-                if (overview.path("taskmanagers").asInt() == 1 && overview.path("slots-total").asInt() == slots) {
+                if (overview.path("taskmanagers").asInt() == 1 && overview.path("slots-total").asInt() == slots
+                        && overview.path("slots-available").asInt() == slots) {
                     return;
                 }
             } catch (IOException e) {
                 last = e.toString();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the cluster did not offer " + slots + " slots within "
+                throw new IllegalStateException("the cluster did not offer " + slots + " free slots within "
                         + STARTUP_LIMIT + "; last /overview: " + last + "\n" + diagnostics());
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 
-    /** The last lines of every daemon's output and log, for failure messages. */
+    /** The last lines of the JobManager's and the TaskManager's output and log, for failure messages. */
     String diagnostics() {
         StringBuilder sb = new StringBuilder();
-        for (Daemon d : daemons) {
+        for (Daemon d : List.of(jobManager, taskManager)) {
             sb.append(tail(d.out, 30)).append(tail(d.log, 60));
         }
         return sb.toString();
@@ -296,15 +349,16 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         return ports.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** PIDs of the cluster's JVMs by name, for the report. */
+    /** PIDs of the cluster's current JVMs by name, for the report. */
     Map<String, Long> pids() {
         Map<String, Long> pids = new java.util.LinkedHashMap<>();
-        daemons.forEach(d -> pids.put(d.name, d.process.pid()));
+        pids.put(jobManager.name, jobManager.process.pid());
+        pids.put(taskManager.name, taskManager.process.pid());
         return pids;
     }
 
     /**
-     * Stops the TaskManager, then the JobManager, each with SIGTERM (Flink's shutdown hooks run), forcibly after
+     * Stops the JVMs it started, the latest first: the TaskManager, then the JobManager, each with SIGTERM (Flink's shutdown hooks run), forcibly after
      * {@link #STOP_LIMIT}; fails if one of them is still alive after that.
      */
     @Override

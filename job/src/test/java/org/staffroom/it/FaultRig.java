@@ -11,8 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,11 +30,7 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import org.staffroom.Conditions;
 import org.staffroom.QueryRows;
 import org.staffroom.ClockPosts;
 import org.staffroom.StaffroomJob;
@@ -286,20 +280,7 @@ final class FaultRig implements AutoCloseable {
 
     /** Everything in the topic is covered by a completed checkpoint: the source commits offsets then. */
     void awaitConsumed(StaffroomConfig config) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
-            for (int p = 0; p < 2; p++) {
-                TopicPartition partition = new TopicPartition(config.topic(), p);
-                long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get()
-                        .offset();
-                await("the job to consume and checkpoint " + end + " records of " + partition, WAIT, () -> {
-                    OffsetAndMetadata committed = admin.listConsumerGroupOffsets(config.groupId())
-                            .partitionsToOffsetAndMetadata().get().get(partition);
-                    return committed != null && committed.offset() >= end;
-                });
-            }
-        }
+        Conditions.awaitCommitted(bootstrapServers, config.topic(), 2, config.groupId(), WAIT);
     }
 
     /** Stops with a savepoint after draining: every window ends and its final row is written. */
@@ -311,27 +292,7 @@ final class FaultRig implements AutoCloseable {
 
     /** Polls {@code condition} (an exception counts as false) until it holds; fails after {@code timeout}. */
     static void await(String what, Duration timeout, Callable<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
-        while (true) {
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                last = e;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                AssertionError error = new AssertionError("timed out after " + timeout + " waiting for " + what);
-                if (last != null) {
-                    error.initCause(last);
-                }
-                throw error;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+        Conditions.await(what, timeout, condition);
     }
 
     /** Every row of a query, each as "col=value|col=value", in the query's order. */

@@ -1,0 +1,169 @@
+package org.staffroom.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.staffroom.QueryRows;
+import org.staffroom.embedded.EmbeddedKafka;
+import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.schema.SchemaMigrations;
+
+/**
+ * What the standalone-cluster tests share: the shaded jar exactly as {@code package} built it (checked to bring
+ * what a cluster lacks), a real Kafka broker, a real PostgreSQL whose databases the job writes as its own login
+ * in {@code staffroom_writer} (contract §5), and a {@link StandaloneFlinkCluster} whose classpath is Flink only.
+ * {@link #close()} stops everything it started.
+ */
+final class ClusterStack implements AutoCloseable {
+    /** The job's own login role (contract §5: insert and update only), with a password nothing may show. */
+    static final String JOB_USER = "staffroom_cluster_job";
+
+    final Path jar;
+    final EmbeddedKafka kafka;
+    final EmbeddedPostgres postgres;
+    final StandaloneFlinkCluster cluster;
+    final String jobPassword;
+    /** The job reads its password from here (--jdbc-password-file), never from its command line. */
+    final Path passwordFile;
+
+    private ClusterStack(Path jar, EmbeddedKafka kafka, EmbeddedPostgres postgres, StandaloneFlinkCluster cluster,
+            String jobPassword, Path passwordFile) {
+        this.jar = jar;
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.cluster = cluster;
+        this.jobPassword = jobPassword;
+        this.passwordFile = passwordFile;
+    }
+
+    /**
+     * Checks the jar and the cluster's classpath, then starts the broker, the database server and the cluster (in
+     * {@code target/<dirName>}, emptied first, with {@code flinkSettings} added to its config.yaml).
+     */
+    static ClusterStack start(String dirName, Map<String, String> flinkSettings) throws Exception {
+        Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
+        Path jar = target.resolve("staffroom-job.jar");
+        assertThat(Files.isRegularFile(jar))
+                .as("%s is missing: it is built by maven-shade in the package phase; run this test with "
+                        + "`mvn -pl job verify` (failsafe runs it after package)", jar)
+                .isTrue();
+        assertThat(ClusterClasspath.missingFrom(jar)).as("classes the cluster jar must bring itself").isEmpty();
+        List<Path> classpath = ClusterClasspath.load(target);
+        assertThat(ClusterClasspath.jobCodeOn(classpath))
+                .as("the cluster's classpath must be Flink only, or running the jar there proves nothing")
+                .isEmpty();
+
+        Path dir = target.resolve(dirName);
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        String password = "pw-" + UUID.randomUUID().toString().replace("-", "");
+        Path passwordFile = dir.resolve("jdbc-password");
+        Files.writeString(passwordFile, password + "\n");
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        EmbeddedPostgres postgres = null;
+        try {
+            postgres = EmbeddedPostgres.start(null);
+            long start = System.nanoTime();
+            StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(dir, classpath, flinkSettings);
+            System.out.printf("standalone cluster up in %d ms, pids %s, REST on port %d%n  JM: %s%n  TM: %s%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), cluster.pids(), cluster.restPort,
+                    abridged(cluster.jobManagerCommand, classpath), abridged(cluster.taskManagerCommand, classpath));
+            return new ClusterStack(jar, kafka, postgres, cluster, password, passwordFile);
+        } catch (Exception | Error e) {
+            try {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            } finally {
+                kafka.close();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A new database on the test server with the schema applied by the migrations the jar carries, and the job's
+     * login role in the schema's writer role; returns its JDBC URL.
+     */
+    String database(String name) throws SQLException {
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        String url = "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
+            // roles belong to the server: created with the first database
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + JOB_USER + "') THEN "
+                    + "CREATE ROLE " + JOB_USER + " LOGIN PASSWORD '" + jobPassword + "' IN ROLE staffroom_writer; "
+                    + "END IF; END $$");
+        }
+        return url;
+    }
+
+    /** Every row of a query as "col=value|col=value", in the query's order, timestamps in UTC. */
+    List<String> rows(String url, String sql) throws SQLException {
+        return QueryRows.of(url, postgres.user(), postgres.password(), sql);
+    }
+
+    /** The database password appears in no output or log of the cluster's JVMs and the client. */
+    void assertPasswordInNoLog() throws IOException {
+        try (Stream<Path> files = Files.list(cluster.logDir)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f, StandardCharsets.ISO_8859_1)).as("%s", f).doesNotContain(jobPassword);
+            }
+        }
+    }
+
+    /** Stops the cluster (and checks that its JVMs exited), then the database server and the broker. */
+    @Override
+    public void close() throws Exception {
+        try {
+            cluster.close();
+            assertThat(cluster.allExited()).as("JobManager and TaskManager exited").isTrue();
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+                postgres.close();
+            } finally {
+                kafka.close();
+            }
+        }
+    }
+
+    /** A command line with its classpath elided, for the log. */
+    private static String abridged(List<String> command, List<Path> classpath) {
+        List<String> shown = new ArrayList<>(command);
+        int cp = shown.indexOf("-classpath");
+        if (cp >= 0) {
+            shown.set(cp + 1, "<" + classpath.size() + " jars>");
+        }
+        return String.join(" ", shown.stream().map(a -> a.startsWith("--add-") ? null : a)
+                .filter(Objects::nonNull).toList()) + " (+ the " + StandaloneFlinkCluster.JAVA_17_OPTIONS.size()
+                + " --add-opens/--add-exports options)";
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
