@@ -37,6 +37,7 @@ import picocli.CommandLine.Parameters;
 public final class Benchmark implements Callable<Integer> {
     static final String TOPIC = "bench.posts";
     static final String STATE_TOPIC = "bench.state";
+    static final String MANY_HASHTAGS_TOPIC = "bench.state.hashtags";
 
     @Option(names = "--posts", defaultValue = "3000000", description = "Posts to preload (default: ${DEFAULT-VALUE}).")
     long posts;
@@ -104,6 +105,11 @@ public final class Benchmark implements Callable<Integer> {
                     + "on RocksDB manages a few hundred posts a second (default: ${DEFAULT-VALUE}).")
     long statePosts;
 
+    @Option(names = "--state-hashtags", defaultValue = "5000", paramLabel = "N",
+            description = "Also measure state on the state runs' posts with other hashtags: 1.6 a post of N, Zipf-like "
+                    + "popularity, so most (hashtag, author) pairs are rare; 0 = not (default: ${DEFAULT-VALUE}).")
+    int stateHashtags;
+
     @Option(names = "--state-time-limit", defaultValue = "5m", converter = Durations.class,
             description = "Longest a state run may take to process its posts; beyond it the figures are partial, for the "
                     + "posts its last checkpoint covers (default: ${DEFAULT-VALUE}).")
@@ -140,6 +146,10 @@ public final class Benchmark implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(new CommandLine(this),
                     "--state-backend must be heap, rocksdb or both, got '" + stateBackend + "'");
         };
+        if (stateHashtags == 1 || stateHashtags < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--state-hashtags must be 0 (off) or at least 2, got " + stateHashtags);
+        }
         Report report = new Report();
         String loadAtStart = loadAverage();
         report.add("machine", "cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
@@ -184,6 +194,22 @@ public final class Benchmark implements Callable<Integer> {
             }
             Console.progress(String.format(Locale.ROOT, "  %,d posts in %.1f s; %,d (hashtag, author) pairs in the first %,d",
                     pre.posts(), pre.seconds(), pre.pairs(), pre.counted()));
+            List<StateStream> stateStreams = new ArrayList<>();
+            if (!skipState) {
+                stateStreams.add(new StateStream("state", stateTopic ? STATE_TOPIC : TOPIC, pre));
+            }
+            if (!skipState && stateHashtags > 0) {
+                infra.kafka.createTopic(MANY_HASHTAGS_TOPIC, partitions);
+                Console.progress(String.format(Locale.ROOT, "preloading the %,d posts of the state runs with %,d hashtags "
+                        + "into %s", counted, stateHashtags, MANY_HASHTAGS_TOPIC));
+                Preload.Result many = Preload.run(infra.bootstrapServers(), MANY_HASHTAGS_TOPIC, null, counted, counted,
+                        generator, new ManyHashtags(stateHashtags, seed));
+                String label = String.format(Locale.ROOT, "state %,d hashtags", stateHashtags);
+                report.add("preload", "distinct (hashtag, author) / authors / hashtags (" + label + ")",
+                        String.format(Locale.ROOT, "%,d / %,d / %,d", many.pairs(), many.authors(), many.hashtags()), null);
+                stateStreams.add(new StateStream(label, MANY_HASHTAGS_TOPIC, many));
+                Console.progress(String.format(Locale.ROOT, "  %,d (hashtag, author) pairs", many.pairs()));
+            }
 
             // 2. ceiling
             if (!skipCeiling) {
@@ -274,23 +300,25 @@ public final class Benchmark implements Callable<Integer> {
             }
 
             // 5. state per (hashtag, author)
-            if (!skipState) {
-                String topic = stateTopic ? STATE_TOPIC : TOPIC;
+            for (StateStream stream : stateStreams) {
+                String topic = stream.topic();
+                Preload.Result input = stream.input();
                 for (StateBackend backend : backends) {
                     Console.progress(String.format(Locale.ROOT, "state size: %s backend, %,d posts of %s, unbounded at p=2",
-                            backend, pre.counted(), topic));
-                    Path jfr = profile && backend == StateBackend.rocksdb
+                            backend, input.counted(), topic));
+                    // the profile is of the generator's mix only
+                    Path jfr = profile && backend == StateBackend.rocksdb && stream == stateStreams.get(0)
                             ? Files.createTempFile("staffroom-bench-rocksdb", ".jfr") : null;
                     StateSize.Result s;
                     try {
-                        s = StateSize.measure(infra, topic, pre.counted(), pre::pairsAfter, backend, 2,
+                        s = StateSize.measure(infra, topic, input.counted(), input::pairsAfter, backend, 2,
                                 stateCheckpointInterval, stateTimeLimit, jfr, jobArgs);
                     } finally {
                         if (jfr != null) {
                             Files.deleteIfExists(jfr);
                         }
                     }
-                    String part = "state " + backend;
+                    String part = stream.label() + " " + backend;
                     String partial = s.caughtUp() ? "" : String.format(Locale.ROOT,
                             " PARTIAL: time limit reached, the checkpoint covers %,d of %,d posts", s.processedPosts(), s.posts());
                     report.add(part, "checkpoint after all posts: full / written", Report.bytes(s.stateBytes()) + " / "
@@ -303,7 +331,7 @@ public final class Benchmark implements Callable<Integer> {
                             Report.rate(s.processedPosts() / s.catchUpSeconds()), s.catchUpSeconds()), null);
                     for (Map.Entry<String, Long> t : s.perTask().entrySet()) {
                         if (t.getValue() > 0) {
-                            report.note(String.format(Locale.ROOT, "state %s, task '%s': %s (%.0f B per pair)", backend,
+                            report.note(String.format(Locale.ROOT, "%s, task '%s': %s (%.0f B per pair)", part,
                                     t.getKey(), Report.bytes(t.getValue()),
                                     s.pairs() == 0 ? 0.0 : (double) t.getValue() / s.pairs()));
                         }
@@ -348,6 +376,9 @@ public final class Benchmark implements Callable<Integer> {
         System.out.flush();
         return 0;
     }
+
+    /** An input of the state runs: the generator's mix, or its posts with many hashtags. */
+    private record StateStream(String label, String topic, Preload.Result input) {}
 
     private static String shortRows(Map<String, Long> rows) {
         StringBuilder b = new StringBuilder("(");

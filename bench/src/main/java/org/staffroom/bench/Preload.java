@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.staffroom.datagen.generator.GeneratedPost;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
@@ -71,6 +72,12 @@ final class Preload {
      */
     static Result run(String bootstrapServers, String topic, String prefixTopic, long counted, long posts,
             GeneratorConfig config) throws Exception {
+        return run(bootstrapServers, topic, prefixTopic, counted, posts, config, JsonLines::toBytes);
+    }
+
+    /** @param encode the record value of each generated post */
+    static Result run(String bootstrapServers, String topic, String prefixTopic, long counted, long posts,
+            GeneratorConfig config, Function<GeneratedPost, byte[]> encode) throws Exception {
         BlockingQueue<byte[][]> toCount = new ArrayBlockingQueue<>(64);
         PairCounter counter = new PairCounter(toCount, (int) (counted / CURVE_STEP));
         Thread counting = new Thread(counter, "bench-pair-counter");
@@ -91,7 +98,7 @@ final class Preload {
             int inBatch = 0;
             while (written < posts && generator.advance()) {
                 GeneratedPost post = generator.current();
-                byte[] value = JsonLines.toBytes(post);
+                byte[] value = encode.apply(post);
                 writer.send(null, value);
                 if (written < counted) {
                     if (prefixWriter != null) {

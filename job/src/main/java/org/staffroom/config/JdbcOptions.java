@@ -42,7 +42,7 @@ public final class JdbcOptions {
             description = "CA certificate (PEM) to verify the server with, for verify-ca and verify-full.")
     Path sslRootCert;
 
-    void validate() {
+    public void validate() {
         StaffroomConfig.require(url.startsWith("jdbc:postgresql:"), "--jdbc-url must start with jdbc:postgresql: "
                 + "(got '" + url.replaceAll("password=[^&]*", "password=***") + "')");
         StaffroomConfig.require(!url.contains("password="), "--jdbc-url must not carry a password: use "
