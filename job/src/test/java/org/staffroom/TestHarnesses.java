@@ -1,5 +1,8 @@
 package org.staffroom;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -9,7 +12,10 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.staffroom.chats.AssignChatSessions;
+import org.staffroom.chats.ChatCalendar;
 import org.staffroom.config.StateBackend;
+import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.WindowMetrics;
 import org.staffroom.windows.EngagementWindows;
@@ -58,6 +64,29 @@ public final class TestHarnesses {
         KeyedStateBackend<?> backend = ((AbstractStreamOperator<?>) h.getOperator()).getKeyedStateBackend();
         try (var keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
             return keys.count();
+        }
+    }
+
+    /** Each post once per hashtag, as the job's hashtag explosion hands it on. */
+    public static void feedHashtags(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
+            Post... posts) throws Exception {
+        for (Post p : posts) {
+            for (String tag : p.hashtags) {
+                h.processElement(new ScopedPost(tag, p), p.createdAt);
+            }
+        }
+    }
+
+    /** Posts through the real session assignment of {@code calendar}, as the job does. */
+    public static void feedChats(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
+            ChatCalendar calendar, Post... posts) throws Exception {
+        AssignChatSessions assign = AssignChatSessions.inSessions(calendar);
+        for (Post p : posts) {
+            List<ScopedPost> scoped = new ArrayList<>();
+            assign.flatMap(p, new ListCollector<>(scoped));
+            for (ScopedPost sp : scoped) {
+                h.processElement(sp, p.createdAt);
+            }
         }
     }
 }

@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.staffroom.TestHarnesses;
@@ -41,26 +39,6 @@ class CalendarChangeTest {
                 snapshot);
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
-            ChatCalendar calendar, Post... posts) throws Exception {
-        AssignChatSessions assign = AssignChatSessions.inSessions(calendar);
-        for (Post p : posts) {
-            List<ScopedPost> scoped = new ArrayList<>();
-            assign.flatMap(p, new Collector<>() {
-                @Override
-                public void collect(ScopedPost record) {
-                    scoped.add(record);
-                }
-
-                @Override
-                public void close() {}
-            });
-            for (ScopedPost sp : scoped) {
-                h.processElement(sp, p.createdAt);
-            }
-        }
-    }
-
     private static String summary(WindowMetrics m) {
         return m.scope + " " + Instant.ofEpochMilli(m.windowStart) + "-" + Instant.ofEpochMilli(m.windowEnd)
                 + " posts=" + m.counts.posts + " new=" + m.counts.newParticipants + " retained="
@@ -71,7 +49,7 @@ class CalendarChangeTest {
     @EnumSource(StateBackend.class)
     void aRemovedChatIsFinalisedAndAMovedChatComparesWithItsLastSession(StateBackend backend) throws Exception {
         var before = harness(BEFORE, backend, null);
-        feed(before, BEFORE,
+        TestHarnesses.feedChats(before, BEFORE,
                 post("c", "2025-01-08T20:05:00Z", "carol").tags("primedchat").build(),
                 post("a", "2025-01-09T20:01:00Z", "alice").build(),
                 post("b", "2025-01-09T20:02:00Z", "bob").build());
@@ -80,7 +58,7 @@ class CalendarChangeTest {
         before.close();
 
         var after = harness(AFTER, backend, snapshot);
-        feed(after, AFTER,
+        TestHarnesses.feedChats(after, AFTER,
                 post("late-primed", "2025-01-15T20:05:00Z", "carol").tags("primedchat").build(),
                 post("a2", "2025-01-15T00:05:00Z", "alice").build(),
                 post("d2", "2025-01-15T00:06:00Z", "dave").build());

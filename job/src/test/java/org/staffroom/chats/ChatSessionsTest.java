@@ -34,27 +34,6 @@ class ChatSessionsTest {
                 lateness.toMillis(), liveRefresh.toMillis(), backend), backend);
     }
 
-    /** Posts through the real session assignment, as the job does. */
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
-            Post... posts) throws Exception {
-        AssignChatSessions assign = AssignChatSessions.inSessions(CALENDAR);
-        for (Post p : posts) {
-            List<ScopedPost> scoped = new ArrayList<>();
-            assign.flatMap(p, new Collector<>() {
-                @Override
-                public void collect(ScopedPost record) {
-                    scoped.add(record);
-                }
-
-                @Override
-                public void close() {}
-            });
-            for (ScopedPost sp : scoped) {
-                h.processElement(sp, p.createdAt);
-            }
-        }
-    }
-
     private static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
     }
@@ -74,7 +53,7 @@ class ChatSessionsTest {
     @EnumSource(StateBackend.class)
     void newReturningAndRetainedOverThreeConsecutiveSessions(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, Duration.ZERO, backend);
-        feed(h,
+        TestHarnesses.feedChats(h, CALENDAR,
                 post("a1", "2025-01-09T20:00:00Z", "alice").build(),
                 post("b1", "2025-01-09T20:10:00Z", "bob").build(),
                 post("c1", "2025-01-09T20:29:59.999Z", "carol").build(),
@@ -99,7 +78,7 @@ class ChatSessionsTest {
     @EnumSource(StateBackend.class)
     void retainedCountsOnlyTheOccurrenceOneWeekEarlier(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, Duration.ZERO, backend);
-        feed(h,
+        TestHarnesses.feedChats(h, CALENDAR,
                 post("a1", "2025-01-09T20:01:00Z", "alice").build(),
                 // no post on 16 January: the 23rd has no previous session to retain from
                 post("a3", "2025-01-23T20:01:00Z", "alice").build());
@@ -112,7 +91,7 @@ class ChatSessionsTest {
     @EnumSource(StateBackend.class)
     void sessionsFollowUkTimeAcrossTheClockChanges(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, Duration.ZERO, backend);
-        feed(h,
+        TestHarnesses.feedChats(h, CALENDAR,
                 // Sunday 30 March 2025, BST from 01:00Z: #SLTchat runs 19:00Z-19:30Z
                 post("s1", "2025-03-30T19:00:00Z", "alice").tags("sltchat").build(),
                 post("s2", "2025-03-30T19:29:59Z", "bob").tags("sltchat").build(),
@@ -131,7 +110,7 @@ class ChatSessionsTest {
     void aRunningSessionIsWrittenOnTheLiveClockBeforeItEnds(StateBackend backend) throws Exception {
         var h = harness(Duration.ofMinutes(5), Duration.ofSeconds(30), backend);
         h.setProcessingTime(0);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedChats(h, CALENDAR, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T20:05:00Z"));
         assertThat(h.extractOutputValues()).isEmpty();
 
@@ -140,7 +119,7 @@ class ChatSessionsTest {
                 "ukedchat 2025-01-09T20:00:00Z-2025-01-09T20:30:00Z posts=1 participants=1 new=1 returning=0 retained=0");
         assertThat(h.extractOutputValues()).allSatisfy(m -> assertThat(m.isFinal).isFalse());
 
-        feed(h, post("b", "2025-01-09T20:02:00Z", "bob").build());
+        TestHarnesses.feedChats(h, CALENDAR, post("b", "2025-01-09T20:02:00Z", "bob").build());
         h.setProcessingTime(60_000);
         assertThat(h.extractOutputValues()).extracting(m -> m.counts.posts).containsExactly(1L, 2L);
 
@@ -158,9 +137,9 @@ class ChatSessionsTest {
     @EnumSource(StateBackend.class)
     void aPostAfterItsSessionIsFinalIsRecordedAsLate(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, Duration.ZERO, backend);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedChats(h, CALENDAR, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T21:00:00Z"));
-        feed(h, post("late", "2025-01-09T20:20:00Z", "bob").tags("ukedchat", "edchat").build());
+        TestHarnesses.feedChats(h, CALENDAR, post("late", "2025-01-09T20:20:00Z", "bob").tags("ukedchat", "edchat").build());
 
         List<LatePost> lates = new ArrayList<>();
         for (StreamRecord<LatePost> r : h.getSideOutput(EngagementWindows.LATE)) {
@@ -178,7 +157,7 @@ class ChatSessionsTest {
     @EnumSource(StateBackend.class)
     void topAccountsRankByPostsThenAccount(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, Duration.ZERO, backend);
-        feed(h,
+        TestHarnesses.feedChats(h, CALENDAR,
                 post("1", "2025-01-09T20:01:00Z", "u-alice").handle("Alice_T").mentions("bob", "carol").build(),
                 post("2", "2025-01-09T20:02:00Z", "u-alice").handle("Alice_T").build(),
                 post("3", "2025-01-09T20:03:00Z", "u-bob").mentions("carol").build(),

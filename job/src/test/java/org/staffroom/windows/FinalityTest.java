@@ -41,15 +41,6 @@ class FinalityTest {
         return windows(List.of("30m", "1d"), ZoneOffset.UTC, lateness, backend);
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
-            Post... posts) throws Exception {
-        for (Post p : posts) {
-            for (String tag : p.hashtags) {
-                h.processElement(new ScopedPost(tag, p), p.createdAt);
-            }
-        }
-    }
-
     private static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
     }
@@ -78,7 +69,7 @@ class FinalityTest {
     @EnumSource(StateBackend.class)
     void aLatePostReadAgainRightAfterARestoreIsStillLate(StateBackend backend) throws Exception {
         var before = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
-        feed(before, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedHashtags(before, post("a", "2025-01-09T20:01:00Z", "alice").build());
         before.processWatermark(at("2025-01-09T21:00:00Z"));
         assertThat(rows(before)).containsExactly(
                 "ukedchat 30m@2025-01-09T20:00:00Z-2025-01-09T20:30:00Z posts=1 new=1 final");
@@ -87,7 +78,7 @@ class FinalityTest {
 
         // before any watermark of the new run: the post is later than the bound all the same
         var after = TestHarnesses.restore(windows(Duration.ZERO, backend), backend, snapshot);
-        feed(after, post("late", "2025-01-09T20:15:00Z", "bob").build());
+        TestHarnesses.feedHashtags(after, post("late", "2025-01-09T20:15:00Z", "bob").build());
         after.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         assertThat(late(after)).containsExactly("late 30m@2025-01-09T20:00:00Z");
@@ -100,7 +91,7 @@ class FinalityTest {
     @EnumSource(StateBackend.class)
     void aLongerAllowedLatenessAfterARestoreDoesNotReopenAFinalWindow(StateBackend backend) throws Exception {
         var before = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
-        feed(before, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedHashtags(before, post("a", "2025-01-09T20:01:00Z", "alice").build());
         before.processWatermark(at("2025-01-09T20:40:00Z"));
         OperatorSubtaskState snapshot = before.snapshot(1, 0);
         before.close();
@@ -108,7 +99,7 @@ class FinalityTest {
         // with an hour of lateness the half hour would still be open at 20:40; it was final already
         var after = TestHarnesses.restore(windows(Duration.ofHours(1), backend), backend, snapshot);
         after.processWatermark(at("2025-01-09T20:45:00Z"));
-        feed(after, post("late", "2025-01-09T20:15:00Z", "bob").build());
+        TestHarnesses.feedHashtags(after, post("late", "2025-01-09T20:15:00Z", "bob").build());
         after.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         assertThat(late(after)).containsExactly("late 30m@2025-01-09T20:00:00Z");
@@ -128,13 +119,13 @@ class FinalityTest {
             post("b2", "2025-01-09T21:10:00Z", "bob").build(),
         };
         var continuous = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
-        feed(continuous, first);
+        TestHarnesses.feedHashtags(continuous, first);
         continuous.processWatermark(at("2025-01-09T20:35:00Z"));
-        feed(continuous, second);
+        TestHarnesses.feedHashtags(continuous, second);
         continuous.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         var ended = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
-        feed(ended, first);
+        TestHarnesses.feedHashtags(ended, first);
         ended.processWatermark(at("2025-01-09T20:35:00Z"));
         ended.processWatermark(Long.MAX_VALUE);
         assertThat(rows(ended)).containsExactly(
@@ -147,7 +138,7 @@ class FinalityTest {
 
         var resumed = TestHarnesses.restore(windows(Duration.ZERO, backend), backend, drained);
         resumed.setProcessingTime(1); // the timers the end of the input used up are set again
-        feed(resumed, second);
+        TestHarnesses.feedHashtags(resumed, second);
         resumed.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         List<String> continuousFinals = rows(continuous).stream().filter(r -> r.endsWith("final")).toList();
@@ -162,7 +153,7 @@ class FinalityTest {
     void aRemovedWindowSizeFinalisesItsOpenWindowsAndLeavesNoState(StateBackend backend) throws Exception {
         var before = TestHarnesses.open(windows(List.of("30m", "1h", "1d"), ZoneOffset.UTC, Duration.ZERO, backend),
                 backend);
-        feed(before, post("a", "2025-01-09T20:01:00Z", "alice").build(),
+        TestHarnesses.feedHashtags(before, post("a", "2025-01-09T20:01:00Z", "alice").build(),
                 post("b", "2025-01-09T20:45:00Z", "bob").build());
         before.processWatermark(at("2025-01-09T20:40:00Z"));
         OperatorSubtaskState snapshot = before.snapshot(1, 0);
@@ -170,7 +161,7 @@ class FinalityTest {
 
         var after = TestHarnesses.restore(windows(List.of("30m", "1d"), ZoneOffset.UTC, Duration.ZERO, backend),
                 backend, snapshot);
-        feed(after, post("c", "2025-01-09T20:50:00Z", "carol").build());
+        TestHarnesses.feedHashtags(after, post("c", "2025-01-09T20:50:00Z", "carol").build());
         after.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         assertThat(rows(after)).containsExactlyInAnyOrder(
@@ -192,14 +183,14 @@ class FinalityTest {
     void anotherDayZoneKeepsTheOpenDayWhereItWasAndStartsTheNextInTheNewZone(StateBackend backend)
             throws Exception {
         var before = TestHarnesses.open(windows(List.of("1d"), ZoneOffset.UTC, Duration.ZERO, backend), backend);
-        feed(before, post("a", "2025-07-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedHashtags(before, post("a", "2025-07-09T20:01:00Z", "alice").build());
         before.processWatermark(at("2025-07-09T21:00:00Z"));
         OperatorSubtaskState snapshot = before.snapshot(1, 0);
         before.close();
 
         ZoneId london = ZoneId.of("Europe/London");
         var after = TestHarnesses.restore(windows(List.of("1d"), london, Duration.ZERO, backend), backend, snapshot);
-        feed(after, post("b", "2025-07-09T23:30:00Z", "bob").build()); // 00:30 BST on the 10th
+        TestHarnesses.feedHashtags(after, post("b", "2025-07-09T23:30:00Z", "bob").build()); // 00:30 BST on the 10th
         after.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         assertThat(rows(after)).containsExactly(

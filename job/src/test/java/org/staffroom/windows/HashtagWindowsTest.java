@@ -36,15 +36,6 @@ class HashtagWindowsTest {
                 backend);
     }
 
-    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
-            Post... posts) throws Exception {
-        for (Post p : posts) {
-            for (String tag : p.hashtags) {
-                h.processElement(new ScopedPost(tag, p), p.createdAt);
-            }
-        }
-    }
-
     private static long at(String instant) {
         return Instant.parse(instant).toEpochMilli();
     }
@@ -93,7 +84,7 @@ class HashtagWindowsTest {
     void computesEveryCountOfAnEveningByHand(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, backend);
         Post[] e = evening();
-        feed(h, e[3], e[0], e[2], e[1], e[5], e[4]);
+        TestHarnesses.feedHashtags(h, e[3], e[0], e[2], e[1], e[5], e[4]);
         h.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         assertThat(rows(h, "ukedchat")).containsExactlyInAnyOrder(
@@ -111,9 +102,9 @@ class HashtagWindowsTest {
     @EnumSource(StateBackend.class)
     void participantsAreNewOnlyInTheWindowOfTheirFirstPostEver(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, backend);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedHashtags(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-16T00:00:00Z"));
-        feed(h, post("b", "2025-01-16T20:01:00Z", "alice").build(), post("c", "2025-01-16T20:02:00Z", "bob").build());
+        TestHarnesses.feedHashtags(h, post("b", "2025-01-16T20:01:00Z", "alice").build(), post("c", "2025-01-16T20:02:00Z", "bob").build());
         h.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         List<WindowMetrics> week2 = rows(h, "ukedchat").stream()
@@ -129,10 +120,10 @@ class HashtagWindowsTest {
     @EnumSource(StateBackend.class)
     void aPostForAFinalWindowIsLateThereAndCountedWhereStillOpen(StateBackend backend) throws Exception {
         var h = harness(Duration.ZERO, backend);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedHashtags(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T20:40:00Z"));
         Post late = post("late", "2025-01-09T20:15:00Z", "bob").tags("ukedchat", "edchat").build();
-        feed(h, late);
+        TestHarnesses.feedHashtags(h, late);
         h.processWatermark(LATER_THAN_EVERY_WINDOW);
 
         List<WindowMetrics> rows = rows(h, "ukedchat");
@@ -157,9 +148,9 @@ class HashtagWindowsTest {
     @EnumSource(StateBackend.class)
     void withAllowedLatenessARowIsRewrittenUntilItIsFinal(StateBackend backend) throws Exception {
         var h = harness(Duration.ofMinutes(10), backend);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
+        TestHarnesses.feedHashtags(h, post("a", "2025-01-09T20:01:00Z", "alice").build());
         h.processWatermark(at("2025-01-09T20:30:00Z"));
-        feed(h, post("b", "2025-01-09T20:29:00Z", "bob").build());
+        TestHarnesses.feedHashtags(h, post("b", "2025-01-09T20:29:00Z", "bob").build());
         h.processWatermark(at("2025-01-09T20:40:00Z"));
 
         List<String> halfHour = rows(h, "ukedchat").stream().filter(m -> m.windowSize.equals("30m"))
@@ -171,9 +162,9 @@ class HashtagWindowsTest {
     @EnumSource(StateBackend.class)
     void aLatePostThatMovesSomeonesFirstPostBackRewritesTheWindowThatCalledThemNew(StateBackend backend) throws Exception {
         var h = harness(Duration.ofHours(1), backend);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").build(), post("e", "2025-01-09T20:40:00Z", "eve").build());
+        TestHarnesses.feedHashtags(h, post("a", "2025-01-09T20:01:00Z", "alice").build(), post("e", "2025-01-09T20:40:00Z", "eve").build());
         h.processWatermark(at("2025-01-09T21:00:00Z"));
-        feed(h, post("e0", "2025-01-09T20:10:00Z", "eve").build());
+        TestHarnesses.feedHashtags(h, post("e0", "2025-01-09T20:10:00Z", "eve").build());
 
         List<WindowMetrics> second = rows(h, "ukedchat").stream()
                 .filter(m -> m.windowStart == at("2025-01-09T20:30:00Z")).collect(Collectors.toList());
@@ -189,7 +180,7 @@ class HashtagWindowsTest {
     @EnumSource(StateBackend.class)
     void finalWindowsLeaveOnlyWhoWasFirstSeenWhen(StateBackend backend) throws Exception {
         var h = harness(Duration.ofMinutes(10), backend);
-        feed(h, post("a", "2025-01-09T20:01:00Z", "alice").tags("ukedchat", "edchat").mentions("bob").build(),
+        TestHarnesses.feedHashtags(h, post("a", "2025-01-09T20:01:00Z", "alice").tags("ukedchat", "edchat").mentions("bob").build(),
                 post("b", "2025-01-09T23:50:00Z", "bob").mentions("alice", "carol").build(),
                 post("c", "2025-01-10T08:00:00Z", "carol").tags("edchat").build());
         h.processWatermark(at("2025-01-12T00:00:00Z"));
