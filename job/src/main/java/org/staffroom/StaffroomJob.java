@@ -118,7 +118,7 @@ public final class StaffroomJob {
                 .fromSource(source, KafkaPostSource.watermarks(config),
                         "posts")
                 .uid("posts-source")
-                .process(new RouteRejected())
+                .process(new RouteRejected(config.outOfOrderness().toMillis()))
                 .name("route-rejected")
                 .uid("route-rejected");
 

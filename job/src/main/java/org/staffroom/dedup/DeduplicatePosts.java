@@ -79,7 +79,8 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     @Override
     public void processElement(Post post, Context ctx, Collector<Post> out) throws Exception {
         String identity = post.identity();
-        long now = watermark.current(ctx.timerService());
+        // the post's own partition decides, the same in every run (see RouteRejected)
+        long now = Math.max(watermark.current(ctx.timerService()), post.eventTimeAtRead);
         Long remembered = forgetAt.get(identity);
         if (remembered != null && remembered > now) {
             return;

@@ -12,6 +12,11 @@ public class AuthorActivity {
     /** The handle of the participant's latest post (by event time) that had one; null when none or not kept. */
     public String handle;
     public long handleAt = Long.MIN_VALUE;
+    /**
+     * New here whatever earlier post of theirs is read later: the window was over by event time
+     * when that post came, so a run in which the window had been finalised first counts them new.
+     */
+    public boolean keptNew;
 
     public AuthorActivity() {}
 

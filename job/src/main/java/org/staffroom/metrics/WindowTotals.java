@@ -49,7 +49,7 @@ public class WindowTotals {
             c.participants++;
             c.contributors += a.nonRetweetPosts > 0 ? 1 : 0;
             c.reach += Math.max(0, a.maxFollowers);
-            c.newParticipants += isNew.test(e.getKey()) ? 1 : 0;
+            c.newParticipants += a.keptNew || isNew.test(e.getKey()) ? 1 : 0;
         }
         c.returningParticipants = c.participants - c.newParticipants;
         return c;

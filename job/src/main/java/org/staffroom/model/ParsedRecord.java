@@ -4,6 +4,8 @@ package org.staffroom.model;
 public class ParsedRecord {
     public Post post;
     public RejectedPost rejected;
+    /** The Kafka partition it was read from. */
+    public int partition;
 
     public ParsedRecord() {}
 

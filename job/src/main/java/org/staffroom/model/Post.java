@@ -25,6 +25,13 @@ public class Post {
     public String[] mentions;
     /** {@link PostFlags} bits. */
     public int flags;
+    /**
+     * The event time its partition had reached with this post (its latest createdAt so far, less the
+     * out-of-orderness): whether the post is late is decided by this, which is the same in every run
+     * over the same partition, and never behind any watermark the post meets downstream. Unset
+     * ({@code Long.MIN_VALUE}) outside the job's source.
+     */
+    public long eventTimeAtRead = Long.MIN_VALUE;
 
     public Post() {}
 

@@ -30,8 +30,10 @@ public class PostDeserializer implements KafkaRecordDeserializationSchema<Parsed
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ParsedRecord> out) {
-        out.collect(parser.read(record.value(), record.topic(), record.partition(), record.offset(),
-                System.currentTimeMillis()));
+        ParsedRecord parsed = parser.read(record.value(), record.topic(), record.partition(), record.offset(),
+                System.currentTimeMillis());
+        parsed.partition = record.partition();
+        out.collect(parsed);
     }
 
     @Override

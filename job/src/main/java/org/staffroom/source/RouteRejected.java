@@ -1,5 +1,15 @@
 package org.staffroom.source;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -10,18 +20,72 @@ import org.staffroom.model.RejectedPost;
 /**
  * Accepted posts go on; rejected records go to a side output for rejected_posts. Posts without a
  * hashtag count for nothing (contract §2), so they stop here and cost no de-duplication state.
+ *
+ * <p>Each accepted post is stamped with the event time its partition has reached
+ * ({@link Post#eventTimeAtRead}), from the partition's posts alone and kept in this operator's
+ * state, so that a restore stamps a post read again exactly as the first reading did. Periodic
+ * watermarks cannot decide lateness the same way twice: read again in the burst after a restore, a
+ * late post can overtake the watermark that, the first time, had come before it.
  */
-public class RouteRejected extends ProcessFunction<ParsedRecord, Post> {
+public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<RejectedPost> REJECTED = new OutputTag<>("rejected") {};
+
+    private final long outOfOrdernessMillis;
+    /** partition → its latest createdAt so far ({@code Long.MIN_VALUE} for none). */
+    private transient long[] latest;
+    private transient ListState<Tuple2<Integer, Long>> stored;
+
+    public RouteRejected(long outOfOrdernessMillis) {
+        this.outOfOrdernessMillis = outOfOrdernessMillis;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        latest = new long[0];
+        // union: after a rescale a partition may be read by another subtask, which must know where it was
+        stored = context.getOperatorStateStore().getUnionListState(
+                new ListStateDescriptor<>("partition-event-time", Types.TUPLE(Types.INT, Types.LONG)));
+        for (Tuple2<Integer, Long> p : stored.get()) {
+            advance(p.f0, p.f1);
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        List<Tuple2<Integer, Long>> progress = new ArrayList<>();
+        for (int p = 0; p < latest.length; p++) {
+            if (latest[p] != Long.MIN_VALUE) {
+                progress.add(Tuple2.of(p, latest[p]));
+            }
+        }
+        stored.update(progress);
+    }
 
     @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<Post> out) {
         if (record.rejected != null) {
             ctx.output(REJECTED, record.rejected);
-        } else if (record.post.hashtags.length > 0) {
-            out.collect(record.post);
+            return;
         }
+        Post post = record.post;
+        long reached = advance(record.partition, post.createdAt);
+        // as the watermark of bounded out-of-orderness: a post exactly the bound late is on time
+        post.eventTimeAtRead = reached == Long.MIN_VALUE ? reached : reached - outOfOrdernessMillis - 1;
+        if (post.hashtags.length > 0) {
+            out.collect(post);
+        }
+    }
+
+    /** Notes a post's event time on its partition; returns the partition's latest. */
+    private long advance(int partition, long createdAt) {
+        if (partition >= latest.length) {
+            int size = latest.length;
+            latest = Arrays.copyOf(latest, partition + 1);
+            Arrays.fill(latest, size, latest.length, Long.MIN_VALUE);
+        }
+        latest[partition] = Math.max(latest[partition], createdAt);
+        return latest[partition];
     }
 }

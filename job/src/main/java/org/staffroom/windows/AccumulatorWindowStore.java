@@ -74,6 +74,16 @@ final class AccumulatorWindowStore implements WindowStore {
     }
 
     @Override
+    public void keepNew(long start, String author) throws Exception {
+        WindowAccumulator acc = windows.get(start);
+        AuthorActivity activity = acc.authors.get(author);
+        if (activity != null) {
+            activity.keptNew = true;
+            windows.put(start, acc);
+        }
+    }
+
+    @Override
     public void remove(long start) throws Exception {
         windows.remove(start);
     }

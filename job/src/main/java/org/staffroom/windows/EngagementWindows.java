@@ -142,7 +142,9 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     public void processElement(ScopedPost element, Context ctx, Collector<WindowMetrics> out) throws Exception {
         Post post = element.post;
         long t = post.createdAt;
-        long now = watermark.current(ctx.timerService());
+        // whether a post is late is decided by its own partition's progress, the same in every run
+        // (see RouteRejected); it is never behind this operator's watermark
+        long now = Math.max(watermark.current(ctx.timerService()), post.eventTimeAtRead);
         String scope = ctx.getCurrentKey();
         List<WindowScheme> schemes = scopes.schemesFor(scope);
 
@@ -175,7 +177,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         }
 
         if (previousFirst != null && t < previousFirst) {
-            rewriteWindowsOf(scope, schemes, previousFirst, t, out);
+            rewriteWindowsOf(scope, schemes, post.authorId, previousFirst, t, now, out);
         }
         if (missed != null) {
             ctx.output(LATE, late(scope, post, missed));
@@ -184,10 +186,11 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
 
     /**
      * An author's earliest post moved back from {@code oldFirst} to {@code newFirst}: a written,
-     * not yet final window holding the old earliest post now counts them as returning.
+     * not yet final window holding the old earliest post now counts them as returning. A window
+     * already over by event time keeps them new, as a run that had finalised it first did.
      */
-    private void rewriteWindowsOf(String scope, List<WindowScheme> schemes, long oldFirst, long newFirst,
-            Collector<WindowMetrics> out) throws Exception {
+    private void rewriteWindowsOf(String scope, List<WindowScheme> schemes, String author, long oldFirst,
+            long newFirst, long now, Collector<WindowMetrics> out) throws Exception {
         for (WindowScheme scheme : schemes) {
             long start = scheme.startOf(oldFirst);
             if (start == scheme.startOf(newFirst)) {
@@ -195,7 +198,12 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             }
             WindowStore store = windows.get(scheme.label());
             WindowTotals totals = store.totals(start);
-            if (totals != null && totals.emitted) {
+            if (totals == null) {
+                continue;
+            }
+            if (isFinal(totals.end, now)) {
+                store.keepNew(start, author);
+            } else if (totals.emitted) {
                 out.collect(row(scope, scheme.label(), start, totals, store.participants(start), false));
             }
         }

@@ -86,6 +86,16 @@ final class EntryWindowStore implements WindowStore {
     }
 
     @Override
+    public void keepNew(long start, String author) throws Exception {
+        WindowMember member = new WindowMember(start, author);
+        AuthorActivity activity = participants.get(member);
+        if (activity != null) {
+            activity.keptNew = true;
+            participants.put(member, activity);
+        }
+    }
+
+    @Override
     public void remove(long start) throws Exception {
         totals.remove(start);
         MapStates.removeIf(participants, (member, activity) -> member.start == start);

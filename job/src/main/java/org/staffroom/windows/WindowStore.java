@@ -41,6 +41,9 @@ interface WindowStore {
     /** Posts mentioning each account in the window (empty where accounts are not ranked). */
     Map<String, Long> mentioned(long start) throws Exception;
 
+    /** Keeps the author, if a participant, counted as new in the window (see {@link AuthorActivity#keptNew}). */
+    void keepNew(long start, String author) throws Exception;
+
     /** Forgets the window. */
     void remove(long start) throws Exception;
 }

@@ -198,4 +198,50 @@ class FinalityTest {
                 "ukedchat 1d@2025-07-09T23:00:00Z-2025-07-10T23:00:00Z posts=1 new=1 final");
         after.close();
     }
+
+    /** A post read late, stamped with how far its partition had got: the operator's watermark may lag behind. */
+    private static Post readAt(Post post, String partitionReached) {
+        post.eventTimeAtRead = at(partitionReached);
+        return post;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aPostIsLateByItsOwnPartitionsProgressWhateverTheWatermarkHasReached(StateBackend backend)
+            throws Exception {
+        var h = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        TestHarnesses.feedHashtags(h, post("a", "2025-01-09T20:01:00Z", "alice").build(),
+                readAt(post("late", "2025-01-09T20:15:00Z", "bob").build(), "2025-01-09T21:00:00Z"));
+        h.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(late(h)).containsExactly("late 30m@2025-01-09T20:00:00Z");
+        assertThat(rows(h)).containsExactly(
+                "ukedchat 30m@2025-01-09T20:00:00Z-2025-01-09T20:30:00Z posts=1 new=1 final",
+                "ukedchat 1d@2025-01-09T00:00:00Z-2025-01-10T00:00:00Z posts=2 new=2 final");
+        h.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aLatePostThatMovesSomeonesFirstPostBackGivesTheSameRowsWhetherTheirWindowWasFinalisedFirstOrNot(
+            StateBackend backend) throws Exception {
+        Post first = post("b1", "2025-01-09T20:40:00Z", "bob").build();
+        Post earlier = readAt(post("b0", "2025-01-09T20:10:00Z", "bob").build(), "2025-01-09T21:10:00Z");
+
+        var finalisedFirst = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        TestHarnesses.feedHashtags(finalisedFirst, first);
+        finalisedFirst.processWatermark(at("2025-01-09T21:10:00Z"));
+        TestHarnesses.feedHashtags(finalisedFirst, earlier);
+        finalisedFirst.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        var notYet = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        TestHarnesses.feedHashtags(notYet, first, earlier);
+        notYet.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(rows(notYet)).containsExactlyInAnyOrderElementsOf(rows(finalisedFirst)).containsExactlyInAnyOrder(
+                "ukedchat 30m@2025-01-09T20:30:00Z-2025-01-09T21:00:00Z posts=1 new=1 final",
+                "ukedchat 1d@2025-01-09T00:00:00Z-2025-01-10T00:00:00Z posts=2 new=1 final");
+        finalisedFirst.close();
+        notYet.close();
+    }
 }
