@@ -33,6 +33,8 @@ final class PostFields {
     Object retweetOf;
     Object replyTo;
     Object quoteOf;
+    /** Set by a converter that could not map a platform's record (sources.md): the record is rejected. */
+    Object conversionError;
 
     /** The author object's fields, kept as the post's are. */
     static final class Author {
@@ -67,6 +69,7 @@ final class PostFields {
                 case "retweetOf" -> f.retweetOf = value(p, t);
                 case "replyTo" -> f.replyTo = value(p, t);
                 case "quoteOf" -> f.quoteOf = value(p, t);
+                case "conversionError" -> f.conversionError = value(p, t);
                 default -> p.skipChildren();
             }
         }

@@ -84,6 +84,10 @@ public final class PostParser {
                     value.length, MAX_RECORD_BYTES));
         }
         PostFields fields = readJson(value);
+        if (fields.conversionError != null) {
+            // an import or a collector kept a platform record it could not map: its row says why
+            throw new InvalidPostException("not converted from its platform's format: " + describeError(fields.conversionError));
+        }
 
         Post post = new Post();
         post.id = limited("id", requiredString(fields.id, "id"), MAX_KEY_CHARS);
@@ -380,6 +384,14 @@ public final class PostParser {
             return type + " " + abbreviate(node.toString());
         }
         return type;
+    }
+
+    /** The converter's reason as it wrote it; anything but a string is described like a wrong field. */
+    private static String describeError(Object value) {
+        if (value instanceof String reason) {
+            return reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+        }
+        return "conversionError is " + describe(value);
     }
 
     private static String abbreviate(String s) {

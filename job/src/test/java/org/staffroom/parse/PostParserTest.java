@@ -155,6 +155,19 @@ class PostParserTest {
     }
 
     @Test
+    void rejectsARecordAConverterCouldNotMapWithItsReasonEvenWhenItLooksLikeAPost() {
+        String post = "\"id\":\"1\",\"createdAt\":\"2025-01-01T00:00:00Z\",\"author\":{\"id\":\"u\"}";
+        assertThat(rejection("{\"conversionError\":\"x-v2: data[2].created_at is missing\",\"source\":{\"id\":\"9\"}}"))
+                .isEqualTo("not converted from its platform's format: x-v2: data[2].created_at is missing");
+        assertThat(rejection("{" + post + ",\"conversionError\":\"bluesky: record.text is a number\"}"))
+                .isEqualTo("not converted from its platform's format: bluesky: record.text is a number");
+        assertThat(rejection("{\"conversionError\":42}"))
+                .isEqualTo("not converted from its platform's format: conversionError is number 42");
+        assertThat(rejection("{\"conversionError\":\"" + "r".repeat(600) + "\"}"))
+                .hasSize("not converted from its platform's format: ".length() + 500).endsWith("r...");
+    }
+
+    @Test
     void readsFieldsInAnyOrderAndALaterDuplicateReplacesAnEarlierOne() throws Exception {
         Post p = parse("{\"lang\":\"en\",\"author\":{\"followers\":5,\"id\":\"u1\",\"x\":[{\"a\":[]}],\"id\":\"u2\"},"
                 + "\"hashtags\":[\"#a\",1],\"id\":7,\"createdAt\":\"2025-01-01T00:00:00Z\",\"id\":\"9\",\"hashtags\":[\"#b\"],"
