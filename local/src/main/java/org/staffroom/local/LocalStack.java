@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.staffroom.config.JdbcOptions;
+import org.staffroom.importer.ImportCommand;
+import org.staffroom.platforms.SourceFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +24,16 @@ import picocli.CommandLine.Parameters;
 public final class LocalStack implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "FILE",
-            description = "Replay this JSONL file of post events instead of generating weeks.")
-    Path input;
+            description = {"Feed this file instead of generating weeks (repeatable): post events (JSONL), or archives of"
+                    + " X API v2 / twarc2, Mastodon or Bluesky Jetstream records (JSONL, gzip or not), converted and"
+                    + " sorted by createdAt as staffroom-import does."})
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--input-format", paramLabel = "auto|x-v2|mastodon|bluesky|staffroom",
+            converter = ImportCommand.FormatConverter.class,
+            description = {"The format of the --input files; auto detects it from each record (default: auto). One plain"
+                    + " file of post events is replayed in its own order; anything else is imported."})
+    SourceFormat inputFormat;
 
     @Option(names = "--weeks", defaultValue = "4", description = "Weeks of posts to generate (default: ${DEFAULT-VALUE}).")
     int weeks;
@@ -67,13 +77,15 @@ public final class LocalStack implements Callable<Integer> {
         boolean externalDatabase = spec.commandLine().getParseResult().hasMatchedOption("--jdbc-url");
         Console console = new Console(System.out);
         try (Stack stack = Stack.start(console, externalDatabase ? jdbc : null, dataDir, parallelism)) {
-            Path posts = input != null ? input : Feed.generate(console, seed, weeks, community);
+            Path posts = inputs.isEmpty() ? Feed.generate(console, seed, weeks, community)
+                    : Feed.prepare(console, inputs, inputFormat);
+            boolean temporary = inputs.isEmpty() || !posts.equals(inputs.get(0));
             long records = Feed.replay(console, posts, stack.bootstrapServers(), Stack.TOPIC);
             List<String> args = new ArrayList<>(stack.jobArgs());
             args.addAll(jobArgs);
             stack.runJob(args, webPort);
             new Summary(stack.database()).print(console, records);
-            if (input == null) {
+            if (temporary) {
                 Files.deleteIfExists(posts);
             }
             if (!exitWhenDone) {
@@ -86,8 +98,10 @@ public final class LocalStack implements Callable<Integer> {
     }
 
     private void validate() {
-        if (input != null && !Files.isReadable(input)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--input " + input + " cannot be read");
+        for (Path input : inputs) {
+            if (!Files.isReadable(input)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--input " + input + " cannot be read");
+            }
         }
         if (weeks < 1 || community < 10 || parallelism < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -1,0 +1,49 @@
+package org.staffroom.importer;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.staffroom.platforms.SourceFormat;
+
+/** What an import saw and did, for its progress lines and its summary. */
+public final class ImportCounts {
+    long lines;
+    long bytesRead;
+    long passed;
+    long converted;
+    long unmappable;
+    long repostsJoined;
+    long written;
+    final Map<SourceFormat, Long> byFormat = new EnumMap<>(SourceFormat.class);
+    /** Records that are not posts (deletes, likes, …), by reason. */
+    final Map<String, Long> skipped = new TreeMap<>();
+
+    /** Lines written: events and rejections. */
+    public long written() {
+        return written;
+    }
+
+    long skippedTotal() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public String summary() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "%,d lines read; %,d events written: %,d converted, %,d already contract events, %,d rejected "
+                        + "(unmappable, kept for rejected_posts)", lines, written, converted, passed, unmappable));
+        if (!byFormat.isEmpty()) {
+            s.append("; records by format:");
+            byFormat.forEach((f, n) -> s.append(String.format(Locale.ROOT, " %s %,d", f.label(), n)));
+        }
+        if (repostsJoined > 0) {
+            s.append(String.format(Locale.ROOT, "; %,d Bluesky reposts took their original's hashtags", repostsJoined));
+        }
+        if (!skipped.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "; %,d records are not posts and were left out:", skippedTotal()));
+            skipped.forEach((reason, n) -> s.append(String.format(Locale.ROOT, " %s %,d;", reason, n)));
+            s.setLength(s.length() - 1);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,129 @@
+package org.staffroom.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.staffroom.platforms.Conversion;
+import org.staffroom.platforms.Converters;
+import org.staffroom.platforms.PostEvent;
+import org.staffroom.platforms.RecordConverter;
+import org.staffroom.platforms.SourceFormat;
+
+/**
+ * One archive line into the items the import sorts: the contract events converted from it, the
+ * line itself when it already is one, or a rejection naming the source field and the line, so that
+ * nothing is lost on the way (it ends in rejected_posts). Deletes, likes and other records that are
+ * not posts are counted and left out.
+ */
+final class LineConverter {
+    /** The job refuses records over 1 MiB: a rejection keeps a preview of a record larger than this. */
+    private static final int MAX_SOURCE_CHARS = 60_000;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final SourceFormat fixed;
+    private final Map<SourceFormat, RecordConverter> converters = new EnumMap<>(SourceFormat.class);
+    private final ImportCounts counts;
+    private long seq;
+
+    /** @param fixed the format of every line, or null to detect each line's */
+    LineConverter(SourceFormat fixed, ImportCounts counts) {
+        this.fixed = fixed;
+        this.counts = counts;
+    }
+
+    void convert(String line, String where, Consumer<Item> out) {
+        counts.lines++;
+        if (line.isBlank()) {
+            return;
+        }
+        JsonNode record;
+        try {
+            record = json.readTree(line);
+        } catch (JsonProcessingException e) {
+            unmappable("not JSON: " + e.getOriginalMessage(), line, where, out);
+            return;
+        }
+        Optional<SourceFormat> format = fixed != null ? Optional.of(fixed) : SourceFormat.detect(record);
+        if (format.isEmpty()) {
+            unmappable("not a record of X API v2, Mastodon, Bluesky Jetstream or Staffroom's format", line, where, out);
+            return;
+        }
+        counts.byFormat.merge(format.get(), 1L, Long::sum);
+        if (format.get() == SourceFormat.STAFFROOM) {
+            counts.passed++;
+            out.accept(new Item(eventTime(record.path("createdAt").asText(null)), seq++, Item.Kind.PASSED, line));
+            return;
+        }
+        RecordConverter converter = converters.computeIfAbsent(format.get(), Converters::forFormat);
+        List<Conversion> conversions;
+        try {
+            conversions = converter.convert(record);
+        } catch (RuntimeException e) {
+            // a converter's bug must not lose the rest of the archive; the record is kept with the error
+            unmappable(format.get().label() + ": cannot convert: " + e, line, where, out);
+            return;
+        }
+        Item.Kind kind = format.get() == SourceFormat.BLUESKY ? Item.Kind.BLUESKY : Item.Kind.CONVERTED;
+        for (Conversion c : conversions) {
+            switch (c) {
+                case Conversion.Converted converted -> {
+                    counts.converted++;
+                    out.accept(new Item(eventTime(converted.event().createdAt), seq++, kind, write(converted.event())));
+                }
+                case Conversion.Skipped skipped -> counts.skipped.merge(skipped.reason(), 1L, Long::sum);
+                case Conversion.Unmappable u -> unmappable(u.reason(), u.source(), where, out);
+            }
+        }
+    }
+
+    private void unmappable(String reason, String source, String where, Consumer<Item> out) {
+        counts.unmappable++;
+        ObjectNode rejection = json.createObjectNode();
+        rejection.put("conversionError", reason + " (" + where + ")");
+        JsonNode sourceNode = null;
+        if (source.length() <= MAX_SOURCE_CHARS) {
+            try {
+                sourceNode = json.readTree(source);
+            } catch (JsonProcessingException e) {
+                sourceNode = null; // not JSON: kept as text below
+            }
+        }
+        if (sourceNode != null) {
+            rejection.set("source", sourceNode);
+        } else {
+            rejection.put("source", source.length() <= MAX_SOURCE_CHARS ? source : source.substring(0, MAX_SOURCE_CHARS));
+        }
+        out.accept(new Item(Long.MIN_VALUE, seq++, Item.Kind.UNMAPPABLE, rejection.toString()));
+    }
+
+    private String write(PostEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a post event always serialises", e);
+        }
+    }
+
+    /**
+     * Where the event sorts; a createdAt that does not parse sorts first and is left to the job,
+     * which rejects it with its own reason.
+     */
+    static long eventTime(String createdAt) {
+        if (createdAt == null) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return OffsetDateTime.parse(createdAt).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}
