@@ -214,6 +214,18 @@ public final class SupportServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes these services after {@code failure} of what was being built on them, which the caller
+     * then throws; a failure to close is added to it rather than hiding it.
+     */
+    public void closeAfter(Throwable failure) {
+        try {
+            close();
+        } catch (RuntimeException suppressed) {
+            failure.addSuppressed(suppressed);
+        }
+    }
+
     private static void stop(AutoCloseable service, List<RuntimeException> failures) {
         if (service == null) {
             return;
@@ -322,11 +334,7 @@ public final class SupportServices implements AutoCloseable {
                 services.startEach();
                 return services;
             } catch (RuntimeException | Error e) {
-                try {
-                    services.close();
-                } catch (RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+                services.closeAfter(e);
                 throw e;
             }
         }
