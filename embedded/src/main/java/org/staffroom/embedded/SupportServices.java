@@ -47,11 +47,12 @@ public final class SupportServices implements AutoCloseable {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Options options;
+    private final String loginPassword;
+    // set as each starts: close() stops what has
     private EmbeddedKafka kafka;
     private EmbeddedPostgres postgres;
     private Path passwordFile;
     private Database database;
-    private final String loginPassword;
     private boolean closed;
 
     private SupportServices(Options options) {
@@ -60,7 +61,10 @@ public final class SupportServices implements AutoCloseable {
                 : "pw-" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    /** Options start from: a temporary PostgreSQL, no topic, no database yet, the job as the owner. */
+    /**
+     * Options whose defaults are a temporary PostgreSQL, no topic, no database named, and the job
+     * connecting as the databases' owner.
+     */
     public static Builder builder(Schema schema) {
         return new Builder(schema);
     }
