@@ -14,7 +14,7 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.staffroom.chats.AssignChatSessions;
 import org.staffroom.chats.ChatCalendar;
-import org.staffroom.config.StateBackend;
+import org.staffroom.state.StateBackend;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.WindowMetrics;

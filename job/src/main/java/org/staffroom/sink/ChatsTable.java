@@ -12,7 +12,7 @@ import java.util.Map;
 import org.postgresql.util.PGInterval;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.chats.ChatSchedule;
-import org.staffroom.config.JdbcOptions;
+import org.staffroom.options.JdbcOptions;
 
 /**
  * Mirrors the calendar in force into the chats table at start. Chats no longer in the calendar

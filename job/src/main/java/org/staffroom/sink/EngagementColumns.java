@@ -2,7 +2,7 @@ package org.staffroom.sink;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.staffroom.metrics.EngagementCounts;
+import org.staffroom.model.EngagementCounts;
 
 /** The count columns shared by hashtag_window_metrics and the per-chat tables, in binding order. */
 final class EngagementColumns {

@@ -28,7 +28,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.staffroom.config.StateBackend;
+import org.staffroom.state.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.TopAccounts;
 import org.staffroom.metrics.WindowTotals;

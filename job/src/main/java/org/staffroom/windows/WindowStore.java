@@ -3,7 +3,7 @@ package org.staffroom.windows;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.staffroom.config.StateBackend;
+import org.staffroom.state.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.Post;

@@ -16,7 +16,7 @@ import org.apache.flink.util.Collector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.staffroom.TestHarnesses;
-import org.staffroom.config.StateBackend;
+import org.staffroom.state.StateBackend;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;

@@ -40,8 +40,6 @@ import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /**
  * What the fault tests ({@link BrokerRestartTest}, {@link PostgresOutageTest}) share, after
@@ -206,7 +204,7 @@ final class FaultRig implements AutoCloseable {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         return env.executeAsync(name);
     }
 
