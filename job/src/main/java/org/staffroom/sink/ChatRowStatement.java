@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.staffroom.model.ScopeKind;
 import org.staffroom.model.WindowMetrics;
 
 /** Upserts a row of a per-chat table: chat_session_metrics, or chat_week_metrics. */
@@ -14,8 +15,10 @@ final class ChatRowStatement extends UpsertStatement<WindowMetrics> {
     private final Map<String, String> hashtags;
     private final boolean withRetained;
 
-    private ChatRowStatement(String table, String window, boolean withRetained, Map<String, String> hashtags) {
-        super(table, List.of("chat_id", window + "_start"), values(window, withRetained), OnConflict.KEEP_FINAL, true);
+    /** @param kind names the table's window columns by its window label: session_start, week_end … */
+    private ChatRowStatement(String table, ScopeKind kind, boolean withRetained, Map<String, String> hashtags) {
+        super(table, List.of("chat_id", kind.windowLabel() + "_start"), values(kind.windowLabel(), withRetained),
+                OnConflict.KEEP_FINAL, true);
         this.hashtags = Map.copyOf(hashtags);
         this.withRetained = withRetained;
     }
@@ -30,11 +33,11 @@ final class ChatRowStatement extends UpsertStatement<WindowMetrics> {
     }
 
     static ChatRowStatement sessions(Map<String, String> hashtags) {
-        return new ChatRowStatement("chat_session_metrics", "session", true, hashtags);
+        return new ChatRowStatement("chat_session_metrics", ScopeKind.CHAT, true, hashtags);
     }
 
     static ChatRowStatement weeks(Map<String, String> hashtags) {
-        return new ChatRowStatement("chat_week_metrics", "week", false, hashtags);
+        return new ChatRowStatement("chat_week_metrics", ScopeKind.CHAT_WEEK, false, hashtags);
     }
 
     @Override

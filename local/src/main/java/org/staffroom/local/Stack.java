@@ -19,10 +19,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
 import org.staffroom.RestartLoopWatch;
 import org.staffroom.StaffroomJob;
-import org.staffroom.options.JdbcOptions;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.options.JdbcOptions;
 import org.staffroom.schema.SchemaMigrations;
 
 /** The running parts: broker, database (embedded or the user's), and a local Flink cluster. */
