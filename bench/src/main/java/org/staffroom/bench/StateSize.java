@@ -19,8 +19,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.config.StateBackend;
 import org.staffroom.embedded.Database;
+import org.staffroom.state.StateBackend;
 
 /**
  * The job's state for an input: run it unbounded over the topic until a checkpoint has completed

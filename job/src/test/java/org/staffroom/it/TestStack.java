@@ -21,8 +21,6 @@ import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.embedded.SupportServices;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /**
  * One real Kafka broker and one real PostgreSQL server for a test class; each test takes its own
@@ -98,7 +96,7 @@ final class TestStack implements AutoCloseable {
         StaffroomConfig config = config(topic, jdbcUrl, extraArgs);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         return env.executeAsync("staffroom-test");
     }
 

@@ -15,14 +15,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
 import org.staffroom.RestartLoopWatch;
 import org.staffroom.StaffroomJob;
-import org.staffroom.config.JdbcOptions;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.Database;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.embedded.SupportServices;
+import org.staffroom.options.JdbcOptions;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /** The running parts: broker, database (embedded or the user's), and a local Flink cluster. */
 final class Stack implements AutoCloseable {
@@ -106,7 +104,7 @@ final class Stack implements AutoCloseable {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         RestartLoopWatch restarts = RestartLoopWatch.of(conf);
         env.registerJobListener(restarts);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         console.line("running the job until every post in the topic is processed and written");
         long started = System.nanoTime();
         JobClient job = env.executeAsync("staffroom-local");
