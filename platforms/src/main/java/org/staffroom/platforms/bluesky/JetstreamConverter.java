@@ -45,7 +45,7 @@ public final class JetstreamConverter implements RecordConverter {
                 return new Conversion.Skipped("bluesky: an identity event is not a post");
             }
             default -> {
-                return new Conversion.Skipped("bluesky: a '" + kind + "' event is not a post");
+                return new Conversion.Skipped("bluesky: an event of kind '" + kind + "' is not a post");
             }
         }
     }
