@@ -2,6 +2,7 @@ package org.staffroom.platforms.mastodon;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.staffroom.platforms.MappingException;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.SourceNode;
 
@@ -19,10 +20,9 @@ final class StatusMapper {
 
     PostEvent map(SourceNode status) {
         SourceNode account = status.field("account");
-        SourceNode accountId = account.field("uri").present() ? account.field("uri") : account.field("url");
         // ids are uris: the status id is local to the server asked, the uri is the same everywhere
         PostEvent event = PostEvent.of(status.field("uri").text(), status.field("created_at").utcInstant(),
-                accountId.text());
+                accountId(account));
         event.platform = PLATFORM;
         event.author.handle = accts.qualify(account.field("acct"), account.field("url"));
         event.author.followers = account.field("followers_count").optionalLong().orElse(null);
@@ -40,6 +40,15 @@ final class StatusMapper {
         event.quoteOf = quoteOf(status.field("quote"));
         event.lang = content.field("language").optionalText().orElse(null);
         return event;
+    }
+
+    private static String accountId(SourceNode account) {
+        for (SourceNode id : List.of(account.field("uri"), account.field("url"))) {
+            if (id.present()) {
+                return id.text();
+            }
+        }
+        throw new MappingException(account.path() + ".uri and " + account.path() + ".url are missing");
     }
 
     private List<String> mentions(SourceNode mentions) {
