@@ -12,6 +12,7 @@ final class KnownHandles {
     private final BoundedLru<String, String> handles;
 
     KnownHandles(Map<String, String> initial, int maxEntries) {
+        // room for the whole table given up front, however long
         this.handles = new BoundedLru<>(Math.max(maxEntries, initial.size()), "the number of handles kept");
         initial.forEach(handles::put);
     }

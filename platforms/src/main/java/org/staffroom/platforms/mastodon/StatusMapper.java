@@ -25,7 +25,8 @@ final class StatusMapper {
                 accountId(account));
         event.platform = PLATFORM;
         event.author.handle = accts.qualify(account.field("acct"), account.field("url"));
-        event.author.followers = account.field("followers_count").optionalLong().orElse(null);
+        // a server hiding its followers may say -1: unknown, not a reason to reject the post
+        event.author.followers = account.field("followers_count").optionalLong().filter(n -> n >= 0).orElse(null);
 
         // a boost is by the booster, and carries what it boosts
         SourceNode reblog = status.field("reblog");

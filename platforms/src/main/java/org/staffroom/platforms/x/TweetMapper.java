@@ -7,7 +7,13 @@ import java.util.Set;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.SourceNode;
 
-/** One X API v2 tweet object to one contract event, as {@code sources.md} maps it. */
+/**
+ * One X API v2 tweet object to one contract event, as {@code sources.md} maps it. A retweet takes
+ * text, hashtags, mentions and urls from its original: its own text is cut at 140 characters, and
+ * its "RT @author:" is no mention by the retweeter. A long tweet's text and entities are those of
+ * {@code note_tweet}: the top-level ones cover only the truncated text and its link to itself.
+ * References keep the ids the API gives.
+ */
 final class TweetMapper {
     static final String PLATFORM = "twitter";
 

@@ -59,10 +59,11 @@ class MastodonConverterTest {
     }
 
     @Test
-    void theDomainOfTheServerAskedCompletesBareAcctsBeforeAnyProfileUrl() {
+    void theDomainOfTheServerAskedCompletesBareAcctsBeforeAnyProfileUrlAndHiddenFollowersAreUnknown() {
         String status = """
                 {"id": "1", "uri": "https://social.example.org/users/sam/statuses/1", "created_at": "2024-11-21T20:00:00.000Z",
-                 "account": {"acct": "sam", "uri": "https://social.example.org/users/sam", "url": "https://social.example.org/@sam"},
+                 "account": {"acct": "sam", "uri": "https://social.example.org/users/sam", "url": "https://social.example.org/@sam",
+                             "followers_count": -1},
                  "content": "<p>hello</p>", "tags": [], "mentions": [{"acct": "kim"}], "reblog": null, "language": null}
                 """;
         MastodonConverter askedExampleOrg = new MastodonConverter(Optional.of("example.org"));
