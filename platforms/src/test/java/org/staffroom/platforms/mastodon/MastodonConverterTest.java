@@ -41,7 +41,7 @@ class MastodonConverterTest {
                 mastodon(REYES_STATUS, "2024-11-21T20:02:11.482Z", REYES)
                         .handle("msreyes@mastodon.education").followers(655)
                         .text("Tonight's #UKEdChat is on retrieval practice. Slides from @jlee and @okafor:"
-                                + " https://slides.example.org/deck?id=42&page=3\nWho is joining?\nBring one idea.")
+                                + " https://slides.example.org/deck?id=42&page=3\nJoin us at eight.\nBring one idea.")
                         .hashtags("UKEdChat").mentions("jlee@sciences.social", "okafor@mastodon.education")
                         .urls("https://slides.example.org/deck?id=42&page=3").lang("en").toJson());
     }
