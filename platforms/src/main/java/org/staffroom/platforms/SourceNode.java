@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,13 +59,13 @@ public final class SourceNode {
         return optionalText().orElseThrow(() -> new MappingException(path + " is missing"));
     }
 
-    /** A string, possibly empty; absent or null give empty. */
+    /** A string, possibly empty; none when absent or null. */
     public Optional<String> optionalText() {
         if (!present()) {
             return Optional.empty();
         }
         if (!node.isTextual()) {
-            throw new MappingException(path + " is not a string but " + node.getNodeType().name().toLowerCase());
+            throw new MappingException(path + " is not a string but " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return Optional.of(node.asText());
     }
@@ -74,7 +75,7 @@ public final class SourceNode {
         return optionalLong().orElseThrow(() -> new MappingException(path + " is missing"));
     }
 
-    /** A whole number, absent or null give empty. */
+    /** A whole number; none when absent or null. */
     public Optional<Long> optionalLong() {
         if (!present()) {
             return Optional.empty();
