@@ -28,9 +28,9 @@ import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.platforms.PostEvent;
 import org.staffroom.sink.PostgresSinks;
 
 /**
