@@ -1,5 +1,6 @@
 package org.staffroom;
 
+import java.sql.SQLException;
 import java.util.Optional;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.staffroom.chats.AssignChatSessions;
 import org.staffroom.chats.ChatScopes;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.config.StateBackend;
 import org.staffroom.dedup.DeduplicatePosts;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
@@ -28,6 +28,7 @@ import org.staffroom.sink.Outputs;
 import org.staffroom.sink.PostgresSinks;
 import org.staffroom.source.KafkaPostSource;
 import org.staffroom.source.RouteRejected;
+import org.staffroom.state.StateBackend;
 import org.staffroom.windows.EngagementWindows;
 import org.staffroom.windows.ExplodeHashtags;
 import org.staffroom.windows.HashtagScopes;
@@ -60,7 +61,7 @@ public final class StaffroomJob {
         if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
             env.registerJobListener(RestartLoopWatch.of(env.getConfiguration()));
         }
-        build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        build(env, config);
         env.execute("staffroom");
     }
 
@@ -106,6 +107,12 @@ public final class StaffroomJob {
         return conf;
     }
 
+    /** Wires the pipeline onto {@code env}, reading Kafka and writing PostgreSQL as configured. */
+    public static void build(StreamExecutionEnvironment env, StaffroomConfig config) throws SQLException {
+        build(env, config, KafkaPostSource.create(config.sourceSettings()),
+                PostgresSinks.prepare(config.sinkSettings(), config.chatCalendar()));
+    }
+
     /** Wires the pipeline onto {@code env}; tests call this with their own source or outputs. */
     public static void build(StreamExecutionEnvironment env, StaffroomConfig config,
             Source<ParsedRecord, ?, ?> source, Outputs outputs) {
@@ -115,7 +122,7 @@ public final class StaffroomJob {
         }
 
         SingleOutputStreamOperator<Post> posts = env
-                .fromSource(source, KafkaPostSource.watermarks(config),
+                .fromSource(source, KafkaPostSource.watermarks(config.sourceSettings()),
                         "posts")
                 .uid("posts-source")
                 .process(new RouteRejected(config.outOfOrderness().toMillis()))

@@ -7,17 +7,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.staffroom.chats.AssignChatSessions;
 import org.staffroom.chats.ChatCalendar;
-import org.staffroom.config.StateBackend;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.StateBackend;
 import org.staffroom.windows.EngagementWindows;
 
 /** Operator harnesses on the state backend they are laid out for. */

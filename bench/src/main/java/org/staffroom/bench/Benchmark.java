@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.staffroom.config.Durations;
-import org.staffroom.config.StateBackend;
 import org.staffroom.datagen.generator.GeneratorConfig;
+import org.staffroom.options.Durations;
+import org.staffroom.state.StateBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -172,9 +172,9 @@ public final class Benchmark implements Callable<Integer> {
             GeneratorConfig generator = Preload.generatorConfig(posts, seed, community, rate);
             boolean stateTopic = !skipState && statePosts > 0 && statePosts < posts;
             long counted = skipState ? 0 : stateTopic ? statePosts : posts;
-            infra.kafka.createTopic(TOPIC, partitions);
+            infra.createTopic(TOPIC, partitions);
             if (stateTopic) {
-                infra.kafka.createTopic(STATE_TOPIC, partitions);
+                infra.createTopic(STATE_TOPIC, partitions);
             }
             Console.progress(String.format(Locale.ROOT, "preloading %,d posts (%s) into %s (%d partitions)%s", posts,
                     generator, TOPIC, partitions, stateTopic ? String.format(Locale.ROOT,
@@ -199,7 +199,7 @@ public final class Benchmark implements Callable<Integer> {
                 stateStreams.add(new StateStream("state", stateTopic ? STATE_TOPIC : TOPIC, pre));
             }
             if (!skipState && stateHashtags > 0) {
-                infra.kafka.createTopic(MANY_HASHTAGS_TOPIC, partitions);
+                infra.createTopic(MANY_HASHTAGS_TOPIC, partitions);
                 Console.progress(String.format(Locale.ROOT, "preloading the %,d posts of the state runs with %,d hashtags "
                         + "into %s", counted, stateHashtags, MANY_HASHTAGS_TOPIC));
                 Preload.Result many = Preload.run(infra.bootstrapServers(), MANY_HASHTAGS_TOPIC, null, counted, counted,

@@ -15,8 +15,6 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /**
  * A local Flink (MiniCluster, one task manager with one slot per parallel instance) that runs the
@@ -64,7 +62,7 @@ final class FlinkCluster implements AutoCloseable {
     /** Wires the real job onto the real source and sinks (which mirror the calendar first) and submits it. */
     JobClient submit(StaffroomConfig config, String name) throws Exception {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(clientConf);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         return env.executeAsync(name);
     }
 

@@ -1,9 +1,6 @@
 package org.staffroom.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.staffroom.embedded.EmbeddedKafka;
-import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.embedded.Database;
+import org.staffroom.embedded.SupportServices;
 import org.staffroom.schema.SchemaMigrations;
 
 /**
@@ -26,54 +23,38 @@ final class Infrastructure implements AutoCloseable {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
 
-    final EmbeddedKafka kafka;
-    final EmbeddedPostgres postgres;
-    final Path passwordFile;
-    private boolean closed;
+    private final SupportServices services = SupportServices.builder(SchemaMigrations::apply).start();
 
-    private Infrastructure(EmbeddedKafka kafka, EmbeddedPostgres postgres, Path passwordFile) {
-        this.kafka = kafka;
-        this.postgres = postgres;
-        this.passwordFile = passwordFile;
+    private Infrastructure() {
     }
 
-    static Infrastructure start() throws Exception {
-        EmbeddedKafka kafka = EmbeddedKafka.start();
-        EmbeddedPostgres postgres = null;
-        try {
-            postgres = EmbeddedPostgres.start(null);
-            Path passwordFile = Files.createTempFile("staffroom-bench", ".pw");
-            Files.writeString(passwordFile, postgres.password() == null ? "" : postgres.password());
-            return new Infrastructure(kafka, postgres, passwordFile);
-        } catch (Exception | Error e) {
-            if (postgres != null) {
-                postgres.close();
-            }
-            kafka.close();
-            throw e;
-        }
+    static Infrastructure start() {
+        return new Infrastructure();
     }
 
     String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return services.kafka().bootstrapServers();
+    }
+
+    void createTopic(String name, int partitions) {
+        services.kafka().createTopic(name, partitions);
+    }
+
+    /** The postmaster's PID, whose processes' CPU a measurement reads. */
+    long postgresPid() {
+        return services.postgres().pid();
     }
 
     /** A new database with the schema applied by the job's own migrations. */
-    Database newDatabase(String purpose) throws SQLException {
-        String name = "bench_" + purpose + "_" + NEXT.incrementAndGet();
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        Database db = new Database("jdbc:postgresql://localhost:" + postgres.port() + "/" + name,
-                postgres.user(), postgres.password());
-        SchemaMigrations.apply(db.url(), db.user(), db.password());
-        return db;
+    Database newDatabase(String purpose) {
+        return services.database("bench_" + purpose + "_" + NEXT.incrementAndGet());
     }
 
     /** The job options that point at the broker and at {@code db}. */
     List<String> connectionArgs(String topic, String groupId, Database db) {
         return List.of("--bootstrap-servers", bootstrapServers(), "--topic", topic, "--group-id", groupId,
-                "--jdbc-url", db.url(), "--jdbc-user", db.user(), "--jdbc-password-file", passwordFile.toString());
+                "--jdbc-url", db.url(), "--jdbc-user", db.user(),
+                "--jdbc-password-file", services.passwordFile().toString());
     }
 
     /** Rows in each output table. */
@@ -91,27 +72,7 @@ final class Infrastructure implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Files.deleteIfExists(passwordFile);
-        } catch (Exception e) {
-            System.err.println("removing " + passwordFile + ": " + e.getMessage());
-        }
-        try {
-            postgres.close();
-        } finally {
-            kafka.close();
-        }
-    }
-
-    /** One database of the embedded server. */
-    record Database(String url, String user, String password) {
-        Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, password);
-        }
+    public void close() {
+        services.close();
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
 import org.staffroom.config.StaffroomConfig;
+import org.staffroom.embedded.Database;
 
 /**
  * The full Staffroom job — parse, de-duplicate, every hashtag window, chat sessions and weeks, new
@@ -35,13 +36,13 @@ final class JobRun {
      */
     static Result run(Infrastructure infra, String topic, long posts, int parallelism, Duration timeout,
             Path profileFile, List<String> extraJobArgs) throws Exception {
-        Infrastructure.Database db = infra.newDatabase("p" + parallelism);
+        Database db = infra.newDatabase("p" + parallelism);
         List<String> args = new ArrayList<>(infra.connectionArgs(topic, "bench-p" + parallelism + "-" + System.nanoTime(), db));
         args.addAll(List.of("--bounded", "--starting-offsets", "earliest", "--parallelism", String.valueOf(parallelism)));
         args.addAll(extraJobArgs);
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
         try (FlinkCluster flink = FlinkCluster.start(config, parallelism)) {
-            PostgresCpu dbCpu = new PostgresCpu(infra.postgres.pid());
+            PostgresCpu dbCpu = new PostgresCpu(infra.postgresPid());
             ResourceMeter meter = ResourceMeter.start(dbCpu);
             Profiler profiler = profileFile == null ? null : Profiler.start(profileFile);
             long started = System.nanoTime();

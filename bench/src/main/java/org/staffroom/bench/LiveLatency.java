@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.staffroom.config.StaffroomConfig;
+import org.staffroom.embedded.Database;
 
 /**
  * Live latency: the job runs unbounded with a calendar whose one chat is in session now; a feeder
@@ -71,11 +72,11 @@ final class LiveLatency {
 
     static Result run(Infrastructure infra, int parallelism, double steadyRate, Duration steady, double burstRate,
             Duration burst, List<String> extraJobArgs) throws Exception {
-        infra.kafka.createTopic(TOPIC, 4);
+        infra.createTopic(TOPIC, 4);
         useLogAppendTime(infra.bootstrapServers(), TOPIC);
         Path calendar = calendarInSessionNow();
         try {
-            Infrastructure.Database db = infra.newDatabase("live");
+            Database db = infra.newDatabase("live");
             List<String> args = new ArrayList<>(infra.connectionArgs(TOPIC, "bench-live-" + System.nanoTime(), db));
             args.addAll(List.of("--starting-offsets", "earliest", "--parallelism", String.valueOf(parallelism),
                     "--chats", calendar.toString(), "--live-refresh", "1s", "--sink-flush-interval", "100ms"));
@@ -306,7 +307,7 @@ final class LiveLatency {
         private volatile boolean polling = true;
         private Thread thread;
 
-        Poller(Infrastructure.Database db) throws Exception {
+        Poller(Database db) throws Exception {
             this.connection = db.connect();
             this.query = connection.prepareStatement(
                     "SELECT coalesce(sum(posts), 0) FROM chat_session_metrics WHERE chat_id = '" + CHAT + "'");

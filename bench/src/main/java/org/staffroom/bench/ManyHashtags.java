@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.staffroom.datagen.generator.GeneratedPost;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * The generator's posts with other hashtags, for the state a stream of many hashtags costs: each

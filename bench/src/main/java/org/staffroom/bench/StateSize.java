@@ -19,7 +19,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.config.StateBackend;
+import org.staffroom.embedded.Database;
+import org.staffroom.state.StateBackend;
 
 /**
  * The job's state for an input: run it unbounded over the topic until a checkpoint has completed
@@ -56,7 +57,7 @@ final class StateSize {
     static Result measure(Infrastructure infra, String topic, long posts, LongUnaryOperator pairsAfter,
             StateBackend backend, int parallelism, Duration checkpointInterval, Duration limit, Path profileFile,
             List<String> extraJobArgs) throws Exception {
-        Infrastructure.Database db = infra.newDatabase("state_" + backend);
+        Database db = infra.newDatabase("state_" + backend);
         String group = "bench-state-" + backend + "-" + System.nanoTime();
         List<String> args = new ArrayList<>(infra.connectionArgs(topic, group, db));
         args.addAll(List.of("--starting-offsets", "earliest", "--parallelism", String.valueOf(parallelism),
@@ -66,7 +67,7 @@ final class StateSize {
         try (FlinkCluster flink = FlinkCluster.start(config, parallelism);
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers()))) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
-            ResourceMeter meter = ResourceMeter.start(new PostgresCpu(infra.postgres.pid()));
+            ResourceMeter meter = ResourceMeter.start(new PostgresCpu(infra.postgresPid()));
             Profiler profiler = profileFile == null ? null : Profiler.start(profileFile);
             long started = System.nanoTime();
             JobClient job = flink.submit(config, "staffroom-bench-state-" + backend);

@@ -41,7 +41,7 @@ public final class ArchiveImport {
         }
         long began = System.nanoTime();
         try (ExternalSort sort = new ExternalSort(options.sortRun(), options.tempDir())) {
-            LineConverter converter = new LineConverter(options.format(), counts);
+            LineConverter converter = new LineConverter(options.format(), options.converters(), counts);
             long lastReport = began;
             long bytesBefore = 0;
             for (Path input : inputs) {
@@ -113,7 +113,7 @@ public final class ArchiveImport {
             String line = item.json();
             if (item.kind() == Item.Kind.BLUESKY) {
                 PostEvent event = json.readValue(line, PostEvent.class);
-                PostEvent joined = reposts.apply(event);
+                PostEvent joined = reposts.join(event);
                 if (joined.hashtags != null && !joined.hashtags.isEmpty() && event.retweetOf != null) {
                     counts.repostsJoined++;
                 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.staffroom.datagen.ReplayCommand;
 import org.staffroom.datagen.replay.ReplayOptions;
+import org.staffroom.platforms.ConverterOptions;
 import org.staffroom.platforms.SourceFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,11 +75,18 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Bluesky posts whose hashtags are remembered for their reposts (default: ${DEFAULT-VALUE}).")
     int repostCache = ImportOptions.DEFAULT_REPOST_CACHE;
 
+    @Option(names = "--mastodon-domain", paramLabel = "DOMAIN",
+            description = "The domain of the Mastodon server the statuses were asked from, for handles without one"
+                    + " (default: the host of each account's profile url).")
+    String mastodonDomain;
+
     @Override
     public Integer call() {
         ImportOptions options;
         try {
-            options = new ImportOptions(format, sortRun, tempDir, repostCache);
+            ConverterOptions converters = mastodonDomain == null ? ConverterOptions.defaults()
+                    : ConverterOptions.defaults().withMastodonDomain(mastodonDomain);
+            options = new ImportOptions(format, sortRun, tempDir, repostCache, converters);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -125,7 +133,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     /** {@code auto} (null: detect per line) or a format's label. */
-    static final class FormatConverter implements CommandLine.ITypeConverter<SourceFormat> {
+    public static final class FormatConverter implements CommandLine.ITypeConverter<SourceFormat> {
         @Override
         public SourceFormat convert(String value) {
             if ("auto".equals(value.trim().toLowerCase(Locale.ROOT))) {

@@ -34,7 +34,7 @@ public final class ImportCounts {
                         + "(unmappable, kept for rejected_posts)", lines, written, converted, passed, unmappable));
         if (!byFormat.isEmpty()) {
             s.append("; records by format:");
-            byFormat.forEach((f, n) -> s.append(String.format(Locale.ROOT, " %s %,d", f.label(), n)));
+            byFormat.forEach((f, n) -> s.append(String.format(Locale.ROOT, " %s %,d", f.formatName(), n)));
         }
         if (repostsJoined > 0) {
             s.append(String.format(Locale.ROOT, "; %,d Bluesky reposts took their original's hashtags", repostsJoined));

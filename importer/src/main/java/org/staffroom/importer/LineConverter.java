@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.staffroom.platforms.Conversion;
+import org.staffroom.platforms.ConverterOptions;
 import org.staffroom.platforms.Converters;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.RecordConverter;
@@ -29,13 +30,15 @@ final class LineConverter {
 
     private final ObjectMapper json = new ObjectMapper();
     private final SourceFormat fixed;
+    private final ConverterOptions converterOptions;
     private final Map<SourceFormat, RecordConverter> converters = new EnumMap<>(SourceFormat.class);
     private final ImportCounts counts;
     private long seq;
 
     /** @param fixed the format of every line, or null to detect each line's */
-    LineConverter(SourceFormat fixed, ImportCounts counts) {
+    LineConverter(SourceFormat fixed, ConverterOptions converterOptions, ImportCounts counts) {
         this.fixed = fixed;
+        this.converterOptions = converterOptions;
         this.counts = counts;
     }
 
@@ -62,24 +65,24 @@ final class LineConverter {
             out.accept(new Item(eventTime(record.path("createdAt").asText(null)), seq++, Item.Kind.PASSED, line));
             return;
         }
-        RecordConverter converter = converters.computeIfAbsent(format.get(), Converters::forFormat);
+        RecordConverter converter = converters.computeIfAbsent(format.get(), f -> Converters.forFormat(f, converterOptions));
         List<Conversion> conversions;
         try {
             conversions = converter.convert(record);
         } catch (RuntimeException e) {
             // a converter's bug must not lose the rest of the archive; the record is kept with the error
-            unmappable(format.get().label() + ": cannot convert: " + e, line, where, out);
+            unmappable(format.get().formatName() + ": cannot convert: " + e, line, where, out);
             return;
         }
         Item.Kind kind = format.get() == SourceFormat.BLUESKY ? Item.Kind.BLUESKY : Item.Kind.CONVERTED;
         for (Conversion c : conversions) {
-            switch (c) {
-                case Conversion.Converted converted -> {
-                    counts.converted++;
-                    out.accept(new Item(eventTime(converted.event().createdAt), seq++, kind, write(converted.event())));
-                }
-                case Conversion.Skipped skipped -> counts.skipped.merge(skipped.reason(), 1L, Long::sum);
-                case Conversion.Unmappable u -> unmappable(u.reason(), u.source(), where, out);
+            if (c instanceof Conversion.Converted converted) {
+                counts.converted++;
+                out.accept(new Item(eventTime(converted.event().createdAt), seq++, kind, write(converted.event())));
+            } else if (c instanceof Conversion.Skipped skipped) {
+                counts.skipped.merge(skipped.reason(), 1L, Long::sum);
+            } else if (c instanceof Conversion.Unmappable u) {
+                unmappable(u.reason(), u.source(), where, out);
             }
         }
     }

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import org.staffroom.config.Durations;
+import org.staffroom.options.Durations;
 import org.staffroom.parse.Normalization;
 
 /**

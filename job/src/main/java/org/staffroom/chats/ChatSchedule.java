@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.staffroom.model.ScopeKind;
 import org.staffroom.windows.WindowScheme;
 
 /**
@@ -64,7 +65,7 @@ public record ChatSchedule(String chatId, String hashtag, DayOfWeek day, LocalTi
 
     @Override
     public String label() {
-        return "session";
+        return ScopeKind.CHAT.windowLabel();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.staffroom.model.ScopeKind;
 import org.staffroom.windows.ScopeWindows;
 import org.staffroom.windows.WindowScheme;
 
@@ -14,28 +15,29 @@ import org.staffroom.windows.WindowScheme;
 public final class ChatScopes implements ScopeWindows {
     private static final long serialVersionUID = 1L;
 
-    private final boolean sessions;
+    /** {@link ScopeKind#CHAT} for the sessions, {@link ScopeKind#CHAT_WEEK} for the rest of the week. */
+    private final ScopeKind kind;
     /** Looked up for every post, so built once: chat id → its one scheme. */
     private final Map<String, List<WindowScheme>> schemes = new HashMap<>();
 
-    private ChatScopes(ChatCalendar calendar, boolean sessions) {
-        this.sessions = sessions;
+    private ChatScopes(ChatCalendar calendar, ScopeKind kind) {
+        this.kind = kind;
         for (ChatSchedule chat : calendar.chats()) {
-            schemes.put(chat.chatId(), List.of(sessions ? chat : new ChatWeeks(chat.zone())));
+            schemes.put(chat.chatId(), List.of(kind == ScopeKind.CHAT ? chat : new ChatWeeks(chat.zone())));
         }
     }
 
     public static ChatScopes sessions(ChatCalendar calendar) {
-        return new ChatScopes(calendar, true);
+        return new ChatScopes(calendar, ScopeKind.CHAT);
     }
 
     public static ChatScopes restOfWeek(ChatCalendar calendar) {
-        return new ChatScopes(calendar, false);
+        return new ChatScopes(calendar, ScopeKind.CHAT_WEEK);
     }
 
     @Override
-    public String kind() {
-        return sessions ? "chat" : "chat-week";
+    public ScopeKind kind() {
+        return kind;
     }
 
     @Override
@@ -45,16 +47,16 @@ public final class ChatScopes implements ScopeWindows {
 
     @Override
     public boolean ranksAccounts(String label) {
-        return sessions;
+        return kind == ScopeKind.CHAT;
     }
 
     @Override
     public boolean retains(String label) {
-        return sessions;
+        return kind == ScopeKind.CHAT;
     }
 
     @Override
     public Set<String> labels() {
-        return Set.of(sessions ? "session" : "week");
+        return Set.of(kind.windowLabel());
     }
 }

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import org.staffroom.model.ScopeKind;
 import org.staffroom.windows.LocalPeriods;
 
 /**
@@ -19,7 +20,7 @@ public final class ChatWeeks extends LocalPeriods {
 
     @Override
     public String label() {
-        return "week";
+        return ScopeKind.CHAT_WEEK.windowLabel();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.staffroom.config;
 
+import static org.staffroom.options.OptionChecks.require;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -12,7 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.chats.ChatWeeks;
+import org.staffroom.options.Durations;
+import org.staffroom.options.JdbcOptions;
 import org.staffroom.parse.ParserSettings;
+import org.staffroom.sink.SinkSettings;
+import org.staffroom.source.SourceSettings;
+import org.staffroom.source.StartingOffsets;
+import org.staffroom.state.StateBackend;
 import org.staffroom.windows.WindowScheme;
 import org.staffroom.windows.WindowSizes;
 import picocli.CommandLine;
@@ -271,12 +279,6 @@ public final class StaffroomConfig {
         return uri;
     }
 
-    static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new IllegalArgumentException(message);
-        }
-    }
-
     public String bootstrapServers() { return bootstrapServers; }
     public String topic() { return topic; }
     public String groupId() { return groupId; }
@@ -303,6 +305,15 @@ public final class StaffroomConfig {
 
     public ParserSettings parserSettings() {
         return new ParserSettings(maxFuture, minEventTime);
+    }
+
+    public SourceSettings sourceSettings() {
+        return new SourceSettings(bootstrapServers, topic, groupId, kafkaProperties.values(), startingOffsets, bounded,
+                parserSettings(), outOfOrderness, idleTimeout);
+    }
+
+    public SinkSettings sinkSettings() {
+        return new SinkSettings(jdbc, sinkBatchSize, sinkFlushInterval, sinkMaxRetries);
     }
 
     /** For logs: every setting but the password, which is only said to be set or not. */

@@ -2,12 +2,13 @@ package org.staffroom.metrics;
 
 import java.util.Map;
 import java.util.function.Predicate;
+import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.Post;
 import org.staffroom.model.PostFlags;
 
 /**
  * The post-level counts of one window; its participants are kept beside it (inside a
- * {@link WindowAccumulator} on the heap, as state entries of their own in RocksDB: see
+ * {@code WindowAccumulator} on the heap, as state entries of their own in RocksDB: see
  * {@code WindowStore}). Order-insensitive by construction: sums only.
  */
 public class WindowTotals {

@@ -4,12 +4,10 @@ import java.util.Objects;
 
 /** One row of top_accounts (contract §4). */
 public class TopAccount {
-    public static final String SESSION = "session";
-    public static final String HASHTAG_DAY = "hashtag_day";
     public static final String MENTIONED = "mentioned";
     public static final String CONTRIBUTOR = "contributor";
 
-    /** {@link #SESSION} or {@link #HASHTAG_DAY}. */
+    /** The {@link ScopeKind#topAccountsScope()} of the ranked window's kind: session or hashtag_day. */
     public String scope;
     /** The chat id or the hashtag. */
     public String scopeKey;

@@ -2,7 +2,6 @@ package org.staffroom.model;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.staffroom.metrics.EngagementCounts;
 
 /**
  * One window's results: a row of hashtag_window_metrics (scope = hashtag) or of

@@ -3,7 +3,7 @@ package org.staffroom.parse;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
-import org.staffroom.config.Durations;
+import org.staffroom.options.Durations;
 
 /** The configurable bounds of contract §1 on event time. */
 public final class ParserSettings implements Serializable {

@@ -2,7 +2,7 @@ package org.staffroom.schema;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.staffroom.config.JdbcOptions;
+import org.staffroom.options.JdbcOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

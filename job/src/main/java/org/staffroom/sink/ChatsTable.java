@@ -12,7 +12,7 @@ import java.util.Map;
 import org.postgresql.util.PGInterval;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.chats.ChatSchedule;
-import org.staffroom.config.JdbcOptions;
+import org.staffroom.options.JdbcOptions;
 
 /**
  * Mirrors the calendar in force into the chats table at start. Chats no longer in the calendar
@@ -31,7 +31,7 @@ public final class ChatsTable {
      * longer in the calendar, whose open sessions are still written when they end.
      */
     public static Map<String, String> mirror(JdbcOptions jdbc, ChatCalendar calendar) throws SQLException {
-        Upsert upsert = new Upsert();
+        UpsertStatement<ChatSchedule> upsert = upsert();
         try (Connection c = jdbc.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement write = c.prepareStatement(upsert.sql);
@@ -60,24 +60,18 @@ public final class ChatsTable {
         }
     }
 
-    private static final class Upsert extends UpsertStatement<ChatSchedule> {
-        private static final long serialVersionUID = 1L;
-
-        Upsert() {
-            super("chats", List.of("chat_id"), List.of("hashtag", "day_of_week", "local_start", "duration",
-                    "time_zone", "active"), OnConflict.REPLACE, true);
-        }
-
-        @Override
-        void keys(Params p, ChatSchedule chat) throws SQLException {
-            p.text(chat.chatId());
-        }
-
-        @Override
-        void values(Params p, ChatSchedule chat) throws SQLException {
-            p.text(chat.hashtag()).text(chat.day().name().toLowerCase(Locale.ROOT)).object(chat.start())
-                    .object(interval(chat.duration())).text(chat.zone().getId()).flag(true);
-        }
+    /** A chat's row as the calendar has it, active; rewritten at every start. */
+    private static UpsertStatement<ChatSchedule> upsert() {
+        return new UpsertStatement<ChatSchedule>("chats", List.of(
+                        Column.of("chat_id", (p, chat) -> p.text(chat.chatId()))),
+                List.of(
+                        Column.of("hashtag", (p, chat) -> p.text(chat.hashtag())),
+                        Column.of("day_of_week", (p, chat) -> p.text(chat.day().name().toLowerCase(Locale.ROOT))),
+                        Column.of("local_start", (p, chat) -> p.object(chat.start())),
+                        Column.of("duration", (p, chat) -> p.object(interval(chat.duration()))),
+                        Column.of("time_zone", (p, chat) -> p.text(chat.zone().getId())),
+                        Column.of("active", (p, chat) -> p.flag(true))),
+                UpsertStatement.OnConflict.REPLACE, true);
     }
 
     private static PGInterval interval(Duration d) {

@@ -2,17 +2,18 @@ package org.staffroom.sink;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /** A row PostgreSQL refused for its data, as the dead_letters table keeps it. */
 record DeadLetter(String table, String key, String values, String sqlState, String error) {
-    static final String INSERT = "INSERT INTO dead_letters (table_name, row_key, row_values, sqlstate, error) "
-            + "VALUES (?, ?::jsonb, ?::jsonb, ?, ?)";
+    static final Fragment<DeadLetter> INSERT = Fragment.insert("dead_letters", List.of(
+            Column.of("table_name", (p, d) -> p.text(d.table)),
+            Column.json("row_key", (p, d) -> p.text(d.key)),
+            Column.json("row_values", (p, d) -> p.text(d.values)),
+            Column.of("sqlstate", (p, d) -> p.text(d.sqlState)),
+            Column.of("error", (p, d) -> p.text(d.error))), false);
 
     void bind(PreparedStatement ps) throws SQLException {
-        ps.setString(1, table);
-        ps.setString(2, key);
-        ps.setString(3, values);
-        ps.setString(4, sqlState);
-        ps.setString(5, error);
+        INSERT.bind(new StatementParams(ps), this);
     }
 }

@@ -1,6 +1,5 @@
 package org.staffroom.sink;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.staffroom.model.WindowMetrics;
@@ -10,29 +9,18 @@ final class HashtagMetricsStatement extends UpsertStatement<WindowMetrics> {
     private static final long serialVersionUID = 1L;
 
     HashtagMetricsStatement() {
-        super("hashtag_window_metrics", List.of("hashtag", "window_size", "window_start"), values(),
-                OnConflict.KEEP_FINAL, true);
+        super("hashtag_window_metrics", List.of(
+                        Column.of("hashtag", (p, m) -> p.text(m.scope)),
+                        Column.of("window_size", (p, m) -> p.text(m.windowSize)),
+                        Column.of("window_start", (p, m) -> p.instant(m.windowStart))),
+                values(), OnConflict.KEEP_FINAL, true);
     }
 
-    private static List<String> values() {
-        List<String> values = new ArrayList<>(List.of("window_end"));
-        values.addAll(EngagementColumns.NAMES);
+    private static List<Column<WindowMetrics>> values() {
+        List<Column<WindowMetrics>> values = new ArrayList<>();
+        values.add(Column.of("window_end", (p, m) -> p.instant(m.windowEnd)));
+        values.addAll(WindowColumns.COUNTS);
+        values.add(WindowColumns.IS_FINAL);
         return values;
-    }
-
-    @Override
-    void keys(Params p, WindowMetrics m) throws SQLException {
-        p.text(m.scope).text(m.windowSize).instant(m.windowStart);
-    }
-
-    @Override
-    void values(Params p, WindowMetrics m) throws SQLException {
-        p.instant(m.windowEnd);
-        EngagementColumns.bind(p, m.counts);
-    }
-
-    @Override
-    boolean isFinal(WindowMetrics m) {
-        return m.isFinal;
     }
 }

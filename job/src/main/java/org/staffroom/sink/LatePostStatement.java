@@ -1,6 +1,5 @@
 package org.staffroom.sink;
 
-import java.sql.SQLException;
 import java.util.List;
 import org.staffroom.model.LatePost;
 
@@ -9,17 +8,15 @@ final class LatePostStatement extends UpsertStatement<LatePost> {
     private static final long serialVersionUID = 1L;
 
     LatePostStatement() {
-        super("late_posts", List.of("platform", "id", "scope"), List.of("created_at", "received_at", "hashtags", "missed"),
+        super("late_posts", List.of(
+                        Column.of("platform", (p, l) -> p.text(l.platform)),
+                        Column.of("id", (p, l) -> p.text(l.id)),
+                        Column.of("scope", (p, l) -> p.text(l.scope))),
+                List.of(
+                        Column.of("created_at", (p, l) -> p.instant(l.createdAt)),
+                        Column.of("received_at", (p, l) -> p.instant(l.receivedAt)),
+                        Column.of("hashtags", (p, l) -> p.texts(l.hashtags)),
+                        Column.of("missed", (p, l) -> p.texts(l.missed))),
                 OnConflict.KEEP_FIRST, false);
-    }
-
-    @Override
-    void keys(Params p, LatePost l) throws SQLException {
-        p.text(l.platform).text(l.id).text(l.scope);
-    }
-
-    @Override
-    void values(Params p, LatePost l) throws SQLException {
-        p.instant(l.createdAt).instant(l.receivedAt).texts(l.hashtags).texts(l.missed);
     }
 }

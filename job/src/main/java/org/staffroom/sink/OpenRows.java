@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.staffroom.config.JdbcOptions;
+import org.staffroom.options.JdbcOptions;
 
 /**
  * Rows an earlier run left open (is_final = false). A run that starts without that run's state

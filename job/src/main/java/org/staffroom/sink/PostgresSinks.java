@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.staffroom.config.StaffroomConfig;
+import org.staffroom.chats.ChatCalendar;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.RejectedPost;
 import org.staffroom.model.TopAccount;
@@ -30,22 +30,22 @@ public final class PostgresSinks implements Outputs {
     }
 
     /** Mirrors the calendar into the chats table, and returns the sinks of every output table. */
-    public static PostgresSinks prepare(StaffroomConfig config) throws SQLException {
-        Map<String, String> chatHashtags = ChatsTable.mirror(config.jdbc(), config.chatCalendar());
+    public static PostgresSinks prepare(SinkSettings settings, ChatCalendar calendar) throws SQLException {
+        Map<String, String> chatHashtags = ChatsTable.mirror(settings.jdbc(), calendar);
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder connection =
                 new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-                        .withUrl(config.jdbc().url())
+                        .withUrl(settings.jdbc().url())
                         .withDriverName("org.postgresql.Driver")
-                        .withUsername(config.jdbc().user());
-        config.jdbc().driverProperties().forEach(connection::withProperty);
-        String password = config.jdbc().password();
+                        .withUsername(settings.jdbc().user());
+        settings.jdbc().driverProperties().forEach(connection::withProperty);
+        String password = settings.jdbc().password();
         if (password != null) {
             connection.withPassword(password);
         }
         JdbcExecutionOptions execution = JdbcExecutionOptions.builder()
-                .withBatchSize(config.sinkBatchSize())
-                .withBatchIntervalMs(config.sinkFlushInterval().toMillis())
-                .withMaxRetries(config.sinkMaxRetries())
+                .withBatchSize(settings.batchSize())
+                .withBatchIntervalMs(settings.flushInterval().toMillis())
+                .withMaxRetries(settings.maxRetries())
                 .build();
         return new PostgresSinks(connection.build(), execution, chatHashtags);
     }

@@ -1,6 +1,5 @@
 package org.staffroom.sink;
 
-import java.sql.SQLException;
 import java.util.List;
 import org.staffroom.model.RejectedPost;
 
@@ -9,17 +8,15 @@ final class RejectedPostStatement extends UpsertStatement<RejectedPost> {
     private static final long serialVersionUID = 1L;
 
     RejectedPostStatement() {
-        super("rejected_posts", List.of("topic", "\"partition\"", "\"offset\""),
-                List.of("received_at", "reason", "payload", "payload_bytes"), OnConflict.KEEP_FIRST, false);
-    }
-
-    @Override
-    void keys(Params p, RejectedPost r) throws SQLException {
-        p.text(r.topic).number(r.partition).number(r.offset);
-    }
-
-    @Override
-    void values(Params p, RejectedPost r) throws SQLException {
-        p.instant(r.receivedAt).text(r.reason).text(r.payload).number(r.payloadBytes);
+        super("rejected_posts", List.of(
+                        Column.of("topic", (p, r) -> p.text(r.topic)),
+                        Column.of("\"partition\"", (p, r) -> p.number(r.partition)),
+                        Column.of("\"offset\"", (p, r) -> p.number(r.offset))),
+                List.of(
+                        Column.of("received_at", (p, r) -> p.instant(r.receivedAt)),
+                        Column.of("reason", (p, r) -> p.text(r.reason)),
+                        Column.of("payload", (p, r) -> p.text(r.payload)),
+                        Column.of("payload_bytes", (p, r) -> p.number(r.payloadBytes))),
+                OnConflict.KEEP_FIRST, false);
     }
 }

@@ -1,6 +1,5 @@
 package org.staffroom.sink;
 
-import java.sql.SQLException;
 import java.util.List;
 import org.staffroom.model.TopAccount;
 
@@ -9,17 +8,15 @@ final class TopAccountStatement extends UpsertStatement<TopAccount> {
     private static final long serialVersionUID = 1L;
 
     TopAccountStatement() {
-        super("top_accounts", List.of("scope", "scope_key", "window_start", "kind", "rank"),
-                List.of("account", "posts"), OnConflict.KEEP_FIRST, false);
-    }
-
-    @Override
-    void keys(Params p, TopAccount t) throws SQLException {
-        p.text(t.scope).text(t.scopeKey).instant(t.windowStart).text(t.kind).number(t.rank);
-    }
-
-    @Override
-    void values(Params p, TopAccount t) throws SQLException {
-        p.text(t.account).number(t.posts);
+        super("top_accounts", List.of(
+                        Column.of("scope", (p, t) -> p.text(t.scope)),
+                        Column.of("scope_key", (p, t) -> p.text(t.scopeKey)),
+                        Column.of("window_start", (p, t) -> p.instant(t.windowStart)),
+                        Column.of("kind", (p, t) -> p.text(t.kind)),
+                        Column.of("rank", (p, t) -> p.number(t.rank))),
+                List.of(
+                        Column.of("account", (p, t) -> p.text(t.account)),
+                        Column.of("posts", (p, t) -> p.number(t.posts))),
+                OnConflict.KEEP_FIRST, false);
     }
 }

@@ -39,7 +39,7 @@ final class UpsertBatches<T> implements AutoCloseable {
         }
         connection.setAutoCommit(false);
         upsert = connection.prepareStatement(statement.sql);
-        deadLetters = connection.prepareStatement(DeadLetter.INSERT);
+        deadLetters = connection.prepareStatement(DeadLetter.INSERT.sql());
     }
 
     /**

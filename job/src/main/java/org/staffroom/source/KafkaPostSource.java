@@ -6,22 +6,21 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import org.staffroom.config.StaffroomConfig;
 import org.staffroom.model.ParsedRecord;
 
 /** The Kafka source of post events, and the event time they carry. */
 public final class KafkaPostSource {
     private KafkaPostSource() {}
 
-    public static KafkaSource<ParsedRecord> create(StaffroomConfig config) {
+    public static KafkaSource<ParsedRecord> create(SourceSettings settings) {
         KafkaSourceBuilder<ParsedRecord> builder = KafkaSource.<ParsedRecord>builder()
-                .setBootstrapServers(config.bootstrapServers())
-                .setTopics(config.topic())
-                .setGroupId(config.groupId())
-                .setDeserializer(new PostDeserializer(config.parserSettings()))
+                .setBootstrapServers(settings.bootstrapServers())
+                .setTopics(settings.topic())
+                .setGroupId(settings.groupId())
+                .setDeserializer(new PostDeserializer(settings.parser()))
                 .setProperty("commit.offsets.on.checkpoint", "true");
-        config.kafkaProperties().values().forEach(builder::setProperty);
-        switch (config.startingOffsets()) {
+        settings.clientProperties().forEach(builder::setProperty);
+        switch (settings.startingOffsets()) {
             case earliest:
                 builder.setStartingOffsets(OffsetsInitializer.earliest());
                 break;
@@ -31,7 +30,7 @@ public final class KafkaPostSource {
             default:
                 builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
         }
-        if (config.bounded()) {
+        if (settings.bounded()) {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
@@ -43,11 +42,11 @@ public final class KafkaPostSource {
      * carry no event time: they get the smallest timestamp, and neither move the watermark nor keep
      * a partition from going idle.
      */
-    public static WatermarkStrategy<ParsedRecord> watermarks(StaffroomConfig config) {
-        // the strategy is serialised with the job: it holds the settings, not the config
-        Duration outOfOrderness = config.outOfOrderness();
-        Duration idleTimeout = config.idleTimeout();
-        boolean bounded = config.bounded();
+    public static WatermarkStrategy<ParsedRecord> watermarks(SourceSettings settings) {
+        // the strategy is serialised with the job: it holds these values, not all the settings
+        Duration outOfOrderness = settings.outOfOrderness();
+        Duration idleTimeout = settings.idleTimeout();
+        boolean bounded = settings.bounded();
         return WatermarkStrategy.<ParsedRecord>forGenerator(context -> new AcceptedPostWatermarks(
                         outOfOrderness, idleTimeout, bounded, context.getInputActivityClock()))
                 .withTimestampAssigner((record, kafkaTimestamp) ->

@@ -28,7 +28,6 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.staffroom.config.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.TopAccounts;
 import org.staffroom.metrics.WindowTotals;
@@ -37,6 +36,7 @@ import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.StateBackend;
 import org.staffroom.state.WatermarkMemory;
 
 /**
@@ -109,7 +109,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         for (String label : storedLabels.get()) {
             if (labels.add(label)) {
                 LOG.info("{} windows of size {} are no longer configured: those still open are finalised as "
-                        + "their ends pass, and no post opens a new one", scopes.kind(), label);
+                        + "their ends pass, and no post opens a new one", scopes.kind().label(), label);
             }
         }
     }
@@ -255,13 +255,12 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             WindowStore store, long start, WindowTotals totals) throws Exception {
         if (schemeFor(scope, label) == null) {
             LOG.info("{} {}: the {} window of {} is finalised, though {} no longer has such windows",
-                    scopes.kind(), scope, label, Instant.ofEpochMilli(start), scope);
+                    scopes.kind().label(), scope, label, Instant.ofEpochMilli(start), scope);
         }
         Map<String, AuthorActivity> participants = store.participants(start);
         out.collect(row(scope, label, start, totals, participants, true));
         if (scopes.ranksAccounts(label)) {
-            String topScope = scopes.kind().equals("chat") ? TopAccount.SESSION : TopAccount.HASHTAG_DAY;
-            TopAccounts.of(topScope, scope, start, store.mentioned(start), participants)
+            TopAccounts.of(scopes.kind().topAccountsScope(), scope, start, store.mentioned(start), participants)
                     .forEach(top -> ctx.output(TOP_ACCOUNTS, top));
         }
         if (scopes.retains(label)) {
@@ -442,7 +441,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         LatePost late = new LatePost();
         late.platform = post.platform;
         late.id = post.id;
-        late.scope = scopes.kind() + ":" + scope;
+        late.scope = scopes.kind().lateScope(scope);
         late.createdAt = post.createdAt;
         late.receivedAt = post.receivedAt;
         late.hashtags = post.hashtags;

@@ -9,7 +9,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.staffroom.metrics.AuthorActivity;
-import org.staffroom.metrics.WindowMember;
 import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.Post;
 import org.staffroom.state.MapStates;

@@ -3,6 +3,7 @@ package org.staffroom.windows;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.staffroom.model.ScopeKind;
 
 /** Every hashtag gets every configured window size. */
 public final class HashtagScopes implements ScopeWindows {
@@ -15,8 +16,8 @@ public final class HashtagScopes implements ScopeWindows {
     }
 
     @Override
-    public String kind() {
-        return "hashtag";
+    public ScopeKind kind() {
+        return ScopeKind.HASHTAG;
     }
 
     @Override

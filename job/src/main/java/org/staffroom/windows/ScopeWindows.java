@@ -3,11 +3,12 @@ package org.staffroom.windows;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import org.staffroom.model.ScopeKind;
 
 /** Which windows the posts of one scope fall in: every size for a hashtag, the schedule for a chat. */
 public interface ScopeWindows extends Serializable {
-    /** {@code hashtag} or {@code chat}: names the scope in late_posts and top_accounts. */
-    String kind();
+    /** Which scopes these are: names them in late_posts and top_accounts. */
+    ScopeKind kind();
 
     /** The windows new posts of the scope fall in; none for a scope no longer configured (a removed chat). */
     List<WindowScheme> schemesFor(String scope);

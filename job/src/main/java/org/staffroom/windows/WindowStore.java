@@ -3,10 +3,10 @@ package org.staffroom.windows;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.staffroom.config.StateBackend;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.Post;
+import org.staffroom.state.StateBackend;
 
 /**
  * The keyed state of one window scheme (one label) for the current scope: its windows' post

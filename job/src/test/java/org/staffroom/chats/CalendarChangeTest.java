@@ -15,10 +15,10 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.staffroom.TestHarnesses;
-import org.staffroom.config.StateBackend;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.StateBackend;
 import org.staffroom.windows.EngagementWindows;
 
 /**

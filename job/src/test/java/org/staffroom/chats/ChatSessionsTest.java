@@ -16,12 +16,12 @@ import org.apache.flink.util.Collector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.staffroom.TestHarnesses;
-import org.staffroom.config.StateBackend;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.StateBackend;
 import org.staffroom.windows.EngagementWindows;
 
 /** Chat sessions on an operator harness: #UKEdChat, Thursdays 20:00 UK time (20:00Z in winter). */

@@ -6,20 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.staffroom.QueryRows;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.embedded.SupportServices;
 import org.staffroom.schema.SchemaMigrations;
 
 /**
@@ -39,15 +37,16 @@ final class ClusterStack implements AutoCloseable {
     final String jobPassword;
     /** The job reads its password from here (--jdbc-password-file), never from its command line. */
     final Path passwordFile;
+    private final SupportServices services;
 
-    private ClusterStack(Path jar, EmbeddedKafka kafka, EmbeddedPostgres postgres, StandaloneFlinkCluster cluster,
-            String jobPassword, Path passwordFile) {
+    private ClusterStack(Path jar, SupportServices services, StandaloneFlinkCluster cluster) {
         this.jar = jar;
-        this.kafka = kafka;
-        this.postgres = postgres;
+        this.services = services;
+        this.kafka = services.kafka();
+        this.postgres = services.postgres();
         this.cluster = cluster;
-        this.jobPassword = jobPassword;
-        this.passwordFile = passwordFile;
+        this.jobPassword = services.jobPassword();
+        this.passwordFile = services.passwordFile();
     }
 
     /**
@@ -70,48 +69,27 @@ final class ClusterStack implements AutoCloseable {
         Path dir = target.resolve(dirName);
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        String password = "pw-" + UUID.randomUUID().toString().replace("-", "");
-        Path passwordFile = dir.resolve("jdbc-password");
-        Files.writeString(passwordFile, password + "\n");
-        EmbeddedKafka kafka = EmbeddedKafka.start();
-        EmbeddedPostgres postgres = null;
+        SupportServices services = SupportServices.builder(SchemaMigrations::apply)
+                .login(JOB_USER, "staffroom_writer").start();
         try {
-            postgres = EmbeddedPostgres.start(null);
             long start = System.nanoTime();
             StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(dir, classpath, flinkSettings);
             System.out.printf("standalone cluster up in %d ms, pids %s, REST on port %d%n  JM: %s%n  TM: %s%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), cluster.pids(), cluster.restPort,
                     abridged(cluster.jobManagerCommand, classpath), abridged(cluster.taskManagerCommand, classpath));
-            return new ClusterStack(jar, kafka, postgres, cluster, password, passwordFile);
+            return new ClusterStack(jar, services, cluster);
         } catch (Exception | Error e) {
-            try {
-                if (postgres != null) {
-                    postgres.close();
-                }
-            } finally {
-                kafka.close();
-            }
+            services.closeAfter(e);
             throw e;
         }
     }
 
     /**
      * A new database on the test server with the schema applied by the migrations the jar carries, and the job's
-     * login role in the schema's writer role; returns its JDBC URL.
+     * login role in the schema's writer role (created with the first database); returns its JDBC URL.
      */
-    String database(String name) throws SQLException {
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String url = "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
-        SchemaMigrations.apply(url, postgres.user(), postgres.password());
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            // roles belong to the server: created with the first database
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + JOB_USER + "') THEN "
-                    + "CREATE ROLE " + JOB_USER + " LOGIN PASSWORD '" + jobPassword + "' IN ROLE staffroom_writer; "
-                    + "END IF; END $$");
-        }
-        return url;
+    String database(String name) {
+        return services.database(name).url();
     }
 
     /** Every row of a query as "col=value|col=value", in the query's order, timestamps in UTC. */
@@ -135,12 +113,7 @@ final class ClusterStack implements AutoCloseable {
             cluster.close();
             assertThat(cluster.allExited()).as("JobManager and TaskManager exited").isTrue();
         } finally {
-            try {
-                Files.deleteIfExists(passwordFile);
-                postgres.close();
-            } finally {
-                kafka.close();
-            }
+            services.close();
         }
     }
 

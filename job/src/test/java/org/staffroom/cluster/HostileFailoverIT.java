@@ -36,7 +36,6 @@ import org.staffroom.Conditions;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.datagen.replay.Pacer;
 import org.staffroom.datagen.replay.RecordSink;
 import org.staffroom.datagen.replay.Replay;
@@ -44,6 +43,7 @@ import org.staffroom.datagen.replay.ReplayOptions;
 import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.it.FinalRowAudit;
 import org.staffroom.it.SameRows;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * Issue 11, contract §4 under fire: a stream with duplicates, disorder within the bound, rejected records and

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.staffroom.ClockPosts;
-import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * The shaded cluster jar, exactly as {@code package} built it, on a real Flink 2.2 standalone session cluster (a

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.source.StartingOffsets;
+import org.staffroom.state.StateBackend;
 import org.staffroom.windows.WindowScheme;
 
 class StaffroomConfigTest {

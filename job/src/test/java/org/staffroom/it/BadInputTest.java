@@ -10,18 +10,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.parse.HostileRecords;
 import org.staffroom.parse.ParserSettings;
 import org.staffroom.parse.PostParser;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * 10,000 bad records of every kind mixed into a generated stream: the job neither fails nor loses

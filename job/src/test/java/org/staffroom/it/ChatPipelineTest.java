@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /** A #UKEdChat evening on real parts, watched as it happens: live rows, the final row, a late post. */
 class ChatPipelineTest extends StackTest {

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * --checkpoint-dir on a real MiniCluster that has no checkpoint directory of its own: the job's checkpoints are

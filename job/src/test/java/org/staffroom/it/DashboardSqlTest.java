@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.deploy.GrafanaDashboards;
 import org.staffroom.deploy.GrafanaDashboards.Dashboard;
 import org.staffroom.deploy.GrafanaDashboards.Query;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * Every query of every provisioned Grafana dashboard (panels and template variables), expanded as

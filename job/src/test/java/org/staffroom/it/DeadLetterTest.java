@@ -28,9 +28,9 @@ import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.model.PostEvent;
-import org.staffroom.metrics.EngagementCounts;
+import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.platforms.PostEvent;
 import org.staffroom.sink.PostgresSinks;
 
 /**
@@ -133,7 +133,7 @@ class DeadLetterTest {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
         env.setParallelism(1);
-        env.fromData(rows).sinkTo(PostgresSinks.prepare(config).hashtagMetrics());
+        env.fromData(rows).sinkTo(PostgresSinks.prepare(config.sinkSettings(), config.chatCalendar()).hashtagMetrics());
         JobID job = env.execute("dead-letter-index-row").getJobID();
 
         assertThat(stack.rows(db, "SELECT hashtag, posts FROM hashtag_window_metrics ORDER BY posts"))

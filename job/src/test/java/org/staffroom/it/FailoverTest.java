@@ -30,13 +30,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /**
  * Exactly-once in effect: TaskManagers killed mid-stream, or the job stopped with a savepoint and
@@ -94,7 +92,7 @@ class FailoverTest {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         return env.executeAsync("staffroom-failover");
     }
 

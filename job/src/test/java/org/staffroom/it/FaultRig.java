@@ -30,9 +30,9 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.staffroom.ClockPosts;
 import org.staffroom.Conditions;
 import org.staffroom.QueryRows;
-import org.staffroom.ClockPosts;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.generator.GeneratorConfig;
@@ -40,8 +40,6 @@ import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /**
  * What the fault tests ({@link BrokerRestartTest}, {@link PostgresOutageTest}) share, after
@@ -206,7 +204,7 @@ final class FaultRig implements AutoCloseable {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         return env.executeAsync(name);
     }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * The whole path on real parts: a hand-built stream in a real Kafka broker, the job on a Flink

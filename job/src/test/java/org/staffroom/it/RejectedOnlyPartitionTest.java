@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * A partition that carries only rejected records goes idle after --idle-timeout, so it no longer

@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * Contract §5 on a real PostgreSQL: the job runs with a login role in staffroom_writer, which may

@@ -18,7 +18,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 import org.staffroom.sink.ChatsTable;
 
 /** Kafka client properties and JDBC TLS settings reach the clients; their secrets appear nowhere. */

@@ -1,10 +1,6 @@
 package org.staffroom.it;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +19,8 @@ import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.embedded.SupportServices;
 import org.staffroom.schema.SchemaMigrations;
-import org.staffroom.sink.PostgresSinks;
-import org.staffroom.source.KafkaPostSource;
 
 /**
  * One real Kafka broker and one real PostgreSQL server for a test class; each test takes its own
@@ -37,26 +32,17 @@ final class TestStack implements AutoCloseable {
 
     final EmbeddedKafka kafka;
     final EmbeddedPostgres postgres;
-    private final Path passwordFile;
+    private final SupportServices services;
     private final Map<String, Integer> partitionsOf = new ConcurrentHashMap<>();
 
-    private TestStack(EmbeddedKafka kafka, EmbeddedPostgres postgres, Path passwordFile) {
-        this.kafka = kafka;
-        this.postgres = postgres;
-        this.passwordFile = passwordFile;
+    private TestStack(SupportServices services) {
+        this.services = services;
+        this.kafka = services.kafka();
+        this.postgres = services.postgres();
     }
 
-    static TestStack start() throws Exception {
-        EmbeddedKafka kafka = EmbeddedKafka.start();
-        try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.start(null);
-            Path passwordFile = Files.createTempFile("staffroom-test", ".pw");
-            Files.writeString(passwordFile, postgres.password());
-            return new TestStack(kafka, postgres, passwordFile);
-        } catch (Exception | Error e) {
-            kafka.close();
-            throw e;
-        }
+    static TestStack start() {
+        return new TestStack(SupportServices.builder(SchemaMigrations::apply).start());
     }
 
     /** A new topic with {@code partitions} partitions. */
@@ -72,14 +58,8 @@ final class TestStack implements AutoCloseable {
     }
 
     /** A new database with the schema applied by the same migrations the job's tooling uses. */
-    String database() throws SQLException {
-        String name = "staffroom_" + NEXT.incrementAndGet();
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String url = "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
-        SchemaMigrations.apply(url, postgres.user(), postgres.password());
-        return url;
+    String database() {
+        return services.database("staffroom_" + NEXT.incrementAndGet()).url();
     }
 
     void write(String topic, int partition, List<byte[]> values) {
@@ -116,7 +96,7 @@ final class TestStack implements AutoCloseable {
         StaffroomConfig config = config(topic, jdbcUrl, extraArgs);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
-        StaffroomJob.build(env, config, KafkaPostSource.create(config), PostgresSinks.prepare(config));
+        StaffroomJob.build(env, config);
         return env.executeAsync("staffroom-test");
     }
 
@@ -124,7 +104,8 @@ final class TestStack implements AutoCloseable {
     StaffroomConfig config(String topic, String jdbcUrl, String... extraArgs) throws SQLException {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
                 "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest",
-                "--jdbc-url", jdbcUrl, "--jdbc-user", postgres.user(), "--jdbc-password-file", passwordFile.toString(),
+                "--jdbc-url", jdbcUrl, "--jdbc-user", services.jobUser(),
+                "--jdbc-password-file", services.passwordFile().toString(),
                 "--checkpoint-interval", "1s"));
         args.addAll(List.of(extraArgs));
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
@@ -152,12 +133,7 @@ final class TestStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        try {
-            Files.deleteIfExists(passwordFile);
-            postgres.close();
-        } finally {
-            kafka.close();
-        }
+    public void close() {
+        services.close();
     }
 }

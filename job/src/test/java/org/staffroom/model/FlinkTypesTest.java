@@ -8,9 +8,9 @@ import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.staffroom.metrics.AuthorActivity;
-import org.staffroom.metrics.WindowAccumulator;
-import org.staffroom.metrics.WindowMember;
 import org.staffroom.metrics.WindowTotals;
+import org.staffroom.windows.WindowAccumulator;
+import org.staffroom.windows.WindowMember;
 
 /** Every type that crosses an operator or sits in state is a Flink POJO: no silent Kryo fallback. */
 class FlinkTypesTest {

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.QueryRows;
-import org.staffroom.config.JdbcOptions;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.EmbeddedPostgres;
-import org.staffroom.metrics.EngagementCounts;
+import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.options.JdbcOptions;
 import org.staffroom.schema.SchemaMigrations;
 
 /** The schema in sql/: the contract's tables, loadable by Flyway and by plain psql alike, and the upserts. */

@@ -20,12 +20,12 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.staffroom.TestHarnesses;
-import org.staffroom.config.StateBackend;
-import org.staffroom.metrics.EngagementCounts;
-import org.staffroom.model.ScopedPost;
-import org.staffroom.model.WindowMetrics;
+import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.Post;
+import org.staffroom.model.ScopedPost;
+import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.StateBackend;
 
 class HashtagWindowsTest {
     private static final List<WindowScheme> SIZES = WindowSizes.parse(List.of("30m", "1d"), ZoneOffset.UTC);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.staffroom.embedded.Database;
 
 /** What the job found, read back from the tables as a person would ask for it. */
 final class Summary {
@@ -29,9 +30,9 @@ final class Summary {
             + "round(session_link_ratio, 2) AS \"session links\", round(rest_link_ratio, 2) AS \"rest links\" "
             + "FROM chat_sessions_vs_rest_of_week ORDER BY chat_id, week_start";
 
-    private final Stack.Database database;
+    private final Database database;
 
-    Summary(Stack.Database database) {
+    Summary(Database database) {
         this.database = database;
     }
 

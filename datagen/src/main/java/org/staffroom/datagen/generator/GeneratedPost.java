@@ -3,7 +3,7 @@ package org.staffroom.datagen.generator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /**
  * One generated post, as a reusable mutable record: the generator fills the same instance for

@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
  * Writes posts as JSON lines: one contract §1 object per line, UTF-8, {@code '\n'} after each.
  *
  * <p>A hand-written encoder rather than Jackson's data binding: reflection per post would cost more
- * than generating it. The bytes are exactly what {@link org.staffroom.datagen.model.PostEvent#toJson()}
+ * than generating it. The bytes are exactly what {@link org.staffroom.platforms.PostEvent#toJson()}
  * gives for the same post (same field order, absent fields left out, Jackson's escapes: {@code \"},
  * {@code \\}, {@code \b \t \n \f \r}, other control characters as six-character unicode escapes
  * with upper-case hex digits, everything else as UTF-8), which the tests check. Handles, ids and

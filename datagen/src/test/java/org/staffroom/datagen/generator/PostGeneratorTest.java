@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.staffroom.datagen.generator.GeneratedStreams.Post;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /** The stream as a whole: deterministic, well-formed, ordered, self-consistent. */
 class PostGeneratorTest {

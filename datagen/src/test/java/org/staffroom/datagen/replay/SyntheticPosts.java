@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.staffroom.datagen.model.PostEvent;
+import org.staffroom.platforms.PostEvent;
 
 /** Post events of about 300 bytes, in event-time order, for tests and the benchmark. */
 final class SyntheticPosts {

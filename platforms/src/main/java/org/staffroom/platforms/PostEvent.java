@@ -1,4 +1,4 @@
-package org.staffroom.datagen.model;
+package org.staffroom.platforms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -105,6 +105,11 @@ public final class PostEvent {
 
     public PostEvent quoteOf(String id) {
         this.quoteOf = id;
+        return this;
+    }
+
+    public PostEvent lang(String lang) {
+        this.lang = lang;
         return this;
     }
 

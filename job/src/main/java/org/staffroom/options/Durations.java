@@ -1,4 +1,4 @@
-package org.staffroom.config;
+package org.staffroom.options;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.staffroom.metrics;
+package org.staffroom.windows;
 
 import java.util.Objects;
 

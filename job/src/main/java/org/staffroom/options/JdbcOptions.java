@@ -1,4 +1,6 @@
-package org.staffroom.config;
+package org.staffroom.options;
+
+import static org.staffroom.options.OptionChecks.require;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +45,18 @@ public final class JdbcOptions {
     Path sslRootCert;
 
     public void validate() {
-        StaffroomConfig.require(url.startsWith("jdbc:postgresql:"), "--jdbc-url must start with jdbc:postgresql: "
+        require(url.startsWith("jdbc:postgresql:"), "--jdbc-url must start with jdbc:postgresql: "
                 + "(got '" + url.replaceAll("password=[^&]*", "password=***") + "')");
-        StaffroomConfig.require(!url.contains("password="), "--jdbc-url must not carry a password: use "
+        require(!url.contains("password="), "--jdbc-url must not carry a password: use "
                 + "--jdbc-password-env or --jdbc-password-file");
         if (passwordFile != null) {
-            StaffroomConfig.require(Files.isReadable(passwordFile), "--jdbc-password-file " + passwordFile
+            require(Files.isReadable(passwordFile), "--jdbc-password-file " + passwordFile
                     + " does not exist or cannot be read");
         }
-        StaffroomConfig.require(SSL_MODES.contains(sslMode), "--jdbc-ssl-mode must be one of " + SSL_MODES
+        require(SSL_MODES.contains(sslMode), "--jdbc-ssl-mode must be one of " + SSL_MODES
                 + ", got '" + sslMode + "'");
         if (sslRootCert != null) {
-            StaffroomConfig.require(Files.isReadable(sslRootCert), "--jdbc-ssl-root-cert " + sslRootCert
+            require(Files.isReadable(sslRootCert), "--jdbc-ssl-root-cert " + sslRootCert
                     + " does not exist or cannot be read");
         }
     }

@@ -1,4 +1,4 @@
-package org.staffroom.config;
+package org.staffroom.source;
 
 /** Where the job starts reading the topic when it does not restore from a checkpoint. */
 public enum StartingOffsets {

@@ -1,4 +1,4 @@
-package org.staffroom.config;
+package org.staffroom.state;
 
 /**
  * Where the job keeps its state. The job sets Flink's backend itself, because its window state is

@@ -1,7 +1,9 @@
-package org.staffroom.metrics;
+package org.staffroom.windows;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.staffroom.metrics.AuthorActivity;
+import org.staffroom.metrics.WindowTotals;
 
 /** Everything one window holds, in one value: its totals, participants and mentioned accounts. */
 public class WindowAccumulator {
