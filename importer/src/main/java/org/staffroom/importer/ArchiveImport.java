@@ -1,10 +1,13 @@
 package org.staffroom.importer;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -42,24 +45,23 @@ public final class ArchiveImport {
         long began = System.nanoTime();
         try (ExternalSort sort = new ExternalSort(options.sortRun(), options.tempDir())) {
             LineConverter converter = new LineConverter(options.format(), options.converters(), counts);
-            long lastReport = began;
             long bytesBefore = 0;
+            Progress reading = new Progress(counts, totalBytes, sort, began);
             for (Path input : inputs) {
                 try (ArchiveFile file = ArchiveFile.open(input)) {
-                    for (String line = readLine(file); line != null; line = readLine(file)) {
-                        converter.convert(line, input.getFileName() + " line " + file.lineNumber(), item -> add(sort, item));
-                        long now = System.nanoTime();
-                        if (now - lastReport >= PROGRESS_NANOS) {
-                            lastReport = now;
-                            counts.bytesRead = bytesBefore + file.bytesRead();
-                            reportReading(counts, totalBytes, (now - began) / 1e9, sort.spilledRuns());
+                    if (file.isJsonLines()) {
+                        for (String line = readLine(file); line != null; line = readLine(file)) {
+                            converter.convert(line, input.getFileName() + " line " + file.lineNumber(), item -> add(sort, item));
+                            reading.update(bytesBefore + file.bytesRead());
                         }
+                    } else {
+                        readDocument(file, converter, sort, reading, bytesBefore);
                     }
                     bytesBefore += file.bytesRead();
                 }
             }
             counts.bytesRead = bytesBefore;
-            progress.printf(Locale.ROOT, "import: read %,d lines, sorting %,d events by createdAt%s%n", counts.lines,
+            progress.printf(Locale.ROOT, "import: read %,d records, sorting %,d events by createdAt%s%n", counts.records,
                     counts.converted + counts.passed + counts.unmappable,
                     sort.spilledRuns() > 0 ? " (merging " + (sort.spilledRuns() + 1) + " runs from disk)" : "");
             write(sort.sorted(), out, counts);
@@ -90,12 +92,31 @@ public final class ArchiveImport {
         }
     }
 
-    private static String readLine(ArchiveFile file) throws IOException {
-        try {
-            return file.readLine();
-        } catch (CharacterCodingException e) {
-            throw new IOException(file.path() + " line " + (file.lineNumber() + 1) + " is not UTF-8 text", e);
+    /**
+     * A file that is not JSON Lines: a JSON document (an API answer saved with curl, pretty-printed)
+     * or several one after another; each top-level value is a record. A syntax error ends the file
+     * with its position: unlike lines, values cannot be told apart after one.
+     */
+    private void readDocument(ArchiveFile file, LineConverter converter, ExternalSort sort, Progress reading,
+            long bytesBefore) throws IOException {
+        try (JsonParser parser = json.createParser(file.stream())) {
+            int value = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                JsonNode record = parser.readValueAsTree();
+                value++;
+                converter.convert(record, record.toString(),
+                        file.path().getFileName() + " value " + value + " (line " + parser.currentLocation().getLineNr() + ")",
+                        item -> add(sort, item));
+                reading.update(bytesBefore + file.bytesRead());
+            }
+        } catch (JsonProcessingException e) {
+            throw new IOException(file.path() + " is neither JSON Lines nor JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
         }
+    }
+
+    private static String readLine(ArchiveFile file) throws IOException {
+        return file.readLine();
     }
 
     private static void add(ExternalSort sort, Item item) {
@@ -126,12 +147,36 @@ public final class ArchiveImport {
         out.flush();
     }
 
-    private void reportReading(ImportCounts counts, long totalBytes, double seconds, int runs) {
-        double fraction = totalBytes == 0 ? 1 : Math.min(1.0, (double) counts.bytesRead / totalBytes);
-        double left = fraction <= 0 ? 0 : seconds / fraction - seconds;
-        progress.printf(Locale.ROOT, "import: %,d lines (%.0f%% of the input), %,.0f lines/s, %,d converted, %,d rejected, "
-                        + "%,d not posts, %d sort runs on disk, about %.0f s of reading left%n",
-                counts.lines, 100 * fraction, counts.lines / Math.max(seconds, 1e-9), counts.converted + counts.passed,
-                counts.unmappable, counts.skippedTotal(), runs, left);
+    /** A line on stderr every two seconds while the archives are read. */
+    private final class Progress {
+        private final ImportCounts counts;
+        private final long totalBytes;
+        private final ExternalSort sort;
+        private final long began;
+        private long lastReport;
+
+        Progress(ImportCounts counts, long totalBytes, ExternalSort sort, long began) {
+            this.counts = counts;
+            this.totalBytes = totalBytes;
+            this.sort = sort;
+            this.began = began;
+            this.lastReport = began;
+        }
+
+        void update(long bytesRead) {
+            long now = System.nanoTime();
+            if (now - lastReport < PROGRESS_NANOS) {
+                return;
+            }
+            lastReport = now;
+            counts.bytesRead = bytesRead;
+            double seconds = (now - began) / 1e9;
+            double fraction = totalBytes == 0 ? 1 : Math.min(1.0, (double) bytesRead / totalBytes);
+            double left = fraction <= 0 ? 0 : seconds / fraction - seconds;
+            progress.printf(Locale.ROOT, "import: %,d records (%.0f%% of the input), %,.0f records/s, %,d converted,"
+                            + " %,d rejected, %,d not posts, %d sort runs on disk, about %.0f s of reading left%n",
+                    counts.records, 100 * fraction, counts.records / Math.max(seconds, 1e-9), counts.converted + counts.passed,
+                    counts.unmappable, counts.skippedTotal(), sort.spilledRuns(), left);
+        }
     }
 }

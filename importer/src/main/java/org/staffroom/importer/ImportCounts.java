@@ -8,7 +8,8 @@ import org.staffroom.platforms.SourceFormat;
 
 /** What an import saw and did, for its progress lines and its summary. */
 public final class ImportCounts {
-    long lines;
+    /** Lines of JSON Lines files and top-level values of JSON documents. */
+    long records;
     long bytesRead;
     long passed;
     long converted;
@@ -30,8 +31,8 @@ public final class ImportCounts {
 
     public String summary() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "%,d lines read; %,d events written: %,d converted, %,d already contract events, %,d rejected "
-                        + "(unmappable, kept for rejected_posts)", lines, written, converted, passed, unmappable));
+                "%,d records read; %,d events written: %,d converted, %,d already contract events, %,d rejected "
+                        + "(unmappable, kept for rejected_posts)", records, written, converted, passed, unmappable));
         if (!byFormat.isEmpty()) {
             s.append("; records by format:");
             byFormat.forEach((f, n) -> s.append(String.format(Locale.ROOT, " %s %,d", f.formatName(), n)));

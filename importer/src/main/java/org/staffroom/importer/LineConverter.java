@@ -42,8 +42,8 @@ final class LineConverter {
         this.counts = counts;
     }
 
+    /** One line of a JSONL file. */
     void convert(String line, String where, Consumer<Item> out) {
-        counts.lines++;
         if (line.isBlank()) {
             return;
         }
@@ -51,9 +51,16 @@ final class LineConverter {
         try {
             record = json.readTree(line);
         } catch (JsonProcessingException e) {
+            counts.records++;
             unmappable("not JSON: " + e.getOriginalMessage(), line, where, out);
             return;
         }
+        convert(record, line, where, out);
+    }
+
+    /** One record already read, with its text as it came (a contract event is passed on as it was). */
+    void convert(JsonNode record, String line, String where, Consumer<Item> out) {
+        counts.records++;
         Optional<SourceFormat> format = fixed != null ? Optional.of(fixed) : SourceFormat.detect(record);
         if (format.isEmpty()) {
             unmappable("not a record of X API v2, Mastodon, Bluesky Jetstream or Staffroom's format", line, where, out);
