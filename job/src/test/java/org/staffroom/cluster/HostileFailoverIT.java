@@ -38,10 +38,10 @@ import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.model.PostEvent;
 import org.staffroom.datagen.replay.Pacer;
-import org.staffroom.datagen.replay.RecordSink;
 import org.staffroom.datagen.replay.Replay;
 import org.staffroom.datagen.replay.ReplayOptions;
 import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.datagen.sink.RecordSink;
 import org.staffroom.it.FinalRowAudit;
 import org.staffroom.it.SameRows;
 
