@@ -41,6 +41,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * </ul>
  */
 public final class KafkaEventWriter implements RecordSink {
+    /** The longest wait for metadata (an unreachable broker) unless told otherwise. */
+    public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(30);
 
     /** How records are spread over partitions. */
     public enum Partitioning {
@@ -59,9 +61,6 @@ public final class KafkaEventWriter implements RecordSink {
     private final LongAdder failed = new LongAdder();
     private final Callback callback = this::completed;
     private long sent;
-
-    /** The longest wait for metadata (an unreachable broker) unless told otherwise. */
-    public static final Duration DEFAULT_MAX_BLOCK = Duration.ofSeconds(30);
 
     /** Uncompressed, keyed by post id. */
     public KafkaEventWriter(String bootstrapServers, String topic) {
