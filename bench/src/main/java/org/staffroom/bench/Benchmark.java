@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.options.Durations;
 import org.staffroom.state.StateBackend;
+import org.staffroom.datagen.generator.GeneratorConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,210 +139,21 @@ public final class Benchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<StateBackend> backends = switch (stateBackend.toLowerCase(Locale.ROOT)) {
-            case "heap" -> List.of(StateBackend.heap);
-            case "rocksdb" -> List.of(StateBackend.rocksdb);
-            case "both" -> List.of(StateBackend.heap, StateBackend.rocksdb);
-            default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--state-backend must be heap, rocksdb or both, got '" + stateBackend + "'");
-        };
-        if (stateHashtags == 1 || stateHashtags < 0) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--state-hashtags must be 0 (off) or at least 2, got " + stateHashtags);
-        }
+        List<StateBackend> backends = stateBackends();
+        checkStateHashtags();
         Report report = new Report();
-        String loadAtStart = loadAverage();
         report.add("machine", "cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Report.bytes(Runtime.getRuntime().maxMemory()), null);
-        report.add("machine", "load average at start (1, 5, 15 min)", loadAtStart, null);
-
-        Double jobRate = null;
-        Double ceilingRate = null;
-        Long liveP99 = null;
-        List<String> profileLines = List.of();
-        List<String> rocksdbProfileLines = List.of();
+        report.add("machine", "load average at start (1, 5, 15 min)", loadAverage(), null);
         long started = System.nanoTime();
 
         Console.progress("starting Kafka (KRaft) and PostgreSQL");
         Infrastructure infra = Infrastructure.start();
         Thread hook = new Thread(infra::close, "bench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Figures figures;
         try {
-            // 1. preload
-            GeneratorConfig generator = Preload.generatorConfig(posts, seed, community, rate);
-            boolean stateTopic = !skipState && statePosts > 0 && statePosts < posts;
-            long counted = skipState ? 0 : stateTopic ? statePosts : posts;
-            infra.createTopic(TOPIC, partitions);
-            if (stateTopic) {
-                infra.createTopic(STATE_TOPIC, partitions);
-            }
-            Console.progress(String.format(Locale.ROOT, "preloading %,d posts (%s) into %s (%d partitions)%s", posts,
-                    generator, TOPIC, partitions, stateTopic ? String.format(Locale.ROOT,
-                            "; the first %,d also into %s", statePosts, STATE_TOPIC) : ""));
-            Preload.Result pre = Preload.run(infra.bootstrapServers(), TOPIC, stateTopic ? STATE_TOPIC : null,
-                    counted, posts, generator);
-            report.add("preload", "posts in " + TOPIC, String.format(Locale.ROOT, "%,d (%.1f days of event time, %d B/post)",
-                    pre.posts(), pre.eventDays(), pre.bytes() / Math.max(1, pre.posts())), null);
-            report.add("preload", "generator", generator.toString(), null);
-            report.add("preload", "write rate (generate + produce)", Report.rate(pre.postsPerSecond()), null);
-            if (pre.counted() > 0) {
-                String of = String.format(Locale.ROOT, " (first %,d posts)", pre.counted());
-                report.add("preload", "distinct (hashtag, author) / authors / hashtags" + of, String.format(Locale.ROOT,
-                        "%,d / %,d / %,d", pre.pairs(), pre.authors(), pre.hashtags()), null);
-                report.add("preload", "posts without hashtags / unreadable" + of, String.format(Locale.ROOT, "%,d / %,d",
-                        pre.withoutHashtags(), pre.unreadable()), null);
-            }
-            Console.progress(String.format(Locale.ROOT, "  %,d posts in %.1f s; %,d (hashtag, author) pairs in the first %,d",
-                    pre.posts(), pre.seconds(), pre.pairs(), pre.counted()));
-            List<StateStream> stateStreams = new ArrayList<>();
-            if (!skipState) {
-                stateStreams.add(new StateStream("state", stateTopic ? STATE_TOPIC : TOPIC, pre));
-            }
-            if (!skipState && stateHashtags > 0) {
-                infra.createTopic(MANY_HASHTAGS_TOPIC, partitions);
-                Console.progress(String.format(Locale.ROOT, "preloading the %,d posts of the state runs with %,d hashtags "
-                        + "into %s", counted, stateHashtags, MANY_HASHTAGS_TOPIC));
-                Preload.Result many = Preload.run(infra.bootstrapServers(), MANY_HASHTAGS_TOPIC, null, counted, counted,
-                        generator, new ManyHashtags(stateHashtags, seed));
-                String label = String.format(Locale.ROOT, "state %,d hashtags", stateHashtags);
-                report.add("preload", "distinct (hashtag, author) / authors / hashtags (" + label + ")",
-                        String.format(Locale.ROOT, "%,d / %,d / %,d", many.pairs(), many.authors(), many.hashtags()), null);
-                stateStreams.add(new StateStream(label, MANY_HASHTAGS_TOPIC, many));
-                Console.progress(String.format(Locale.ROOT, "  %,d (hashtag, author) pairs", many.pairs()));
-            }
-
-            // 2. ceiling
-            if (!skipCeiling) {
-                for (int threads : List.of(1, 2)) {
-                    Console.progress("ceiling: KafkaConsumer + Jackson readTree, " + threads + " thread(s)");
-                    CeilingConsumer.Result c = CeilingConsumer.measure(infra.bootstrapServers(), TOPIC, threads);
-                    check(c.records() == pre.posts(), "the ceiling read " + c.records() + " records, not " + pre.posts());
-                    report.add("ceiling", threads + " thread" + (threads > 1 ? "s" : ""), String.format(Locale.ROOT,
-                            "%s (%.1f s, %.2f cores)", Report.rate(c.postsPerSecond()), c.seconds(),
-                            c.cpuSeconds() / c.seconds()), null);
-                    if (threads == 2) {
-                        ceilingRate = c.postsPerSecond();
-                    }
-                    Console.progress(String.format(Locale.ROOT, "  %s", Report.rate(c.postsPerSecond())));
-                }
-            }
-
-            // 3. the full job, bounded
-            if (!skipJob) {
-                int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
-                if (!noWarmUp) {
-                    // the JIT compiles Flink, Kafka and the job during the first run, on the same two cores
-                    Console.progress("full job, bounded, parallelism " + highest + ": warm-up, not reported");
-                    JobRun.Result w = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, null, jobArgs);
-                    report.note(String.format(Locale.ROOT, "the warm-up run (p=%d, cold JIT) did %s; the table shows "
-                            + "the runs after it", highest, Report.rate(w.postsPerSecond())));
-                }
-                for (int p : parallelisms) {
-                    Console.progress("full job, bounded, parallelism " + p);
-                    JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), p, jobTimeout, null, jobArgs);
-                    ResourceMeter.Usage u = r.usage();
-                    String part = "job p=" + p;
-                    String target = p == 2 ? ">= 150,000 posts/s: " + (r.postsPerSecond() >= 150_000 ? "met" : "missed") : null;
-                    report.add(part, "throughput (N / submit-to-finish)", String.format(Locale.ROOT, "%s (%.1f s)",
-                            Report.rate(r.postsPerSecond()), r.seconds()), target);
-                    report.add(part, "CPU of this JVM (broker + Flink)", String.format(Locale.ROOT, "%.1f s (%.2f cores)",
-                            u.cpuSeconds(), u.cores()), null);
-                    report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
-                            : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
-                    report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
-                            + Report.bytes(u.poolPeakBytes()), null);
-                    report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
-                    if (p == 2 || (p == highest && !parallelisms.contains(2))) {
-                        jobRate = r.postsPerSecond();
-                    }
-                    Console.progress(String.format(Locale.ROOT, "  %s in %.1f s, %,d rows",
-                            Report.rate(r.postsPerSecond()), r.seconds(), r.rowsWritten()));
-                }
-                if (profile) {
-                    // a run of its own: sampling deep Flink stacks slows the job, so it is not a measured figure
-                    Path jfr = profileFile != null ? profileFile : Files.createTempFile("staffroom-bench", ".jfr");
-                    Console.progress("full job, bounded, parallelism " + highest + ", again with JFR for the profile");
-                    try {
-                        JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, jfr, jobArgs);
-                        profileLines = r.profile().print(profileTop);
-                        report.note(String.format(Locale.ROOT, "the profiled run (JFR on, p=%d) did %s; the table "
-                                + "shows the runs without it", highest, Report.rate(r.postsPerSecond())));
-                        if (profileFile != null) {
-                            report.note("JFR recording of the p=" + highest + " run: " + profileFile);
-                        }
-                    } finally {
-                        if (profileFile == null) {
-                            Files.deleteIfExists(jfr);
-                        }
-                    }
-                }
-            }
-            if (jobRate != null && ceilingRate != null) {
-                double ratio = jobRate / ceilingRate;
-                report.add("job / ceiling", "p=2 job over 2-thread ceiling", String.format(Locale.ROOT, "%.2f", ratio),
-                        ">= 0.6: " + (ratio >= 0.6 ? "met" : "missed"));
-            }
-
-            // 4. live latency
-            if (!skipLive) {
-                Console.progress("live latency: unbounded job at parallelism " + liveParallelism);
-                LiveLatency.Result l = LiveLatency.run(infra, liveParallelism, liveRate, liveDuration, burstRate,
-                        burstDuration, jobArgs);
-                for (LiveLatency.Phase ph : List.of(l.steady(), l.burst())) {
-                    report.add("live p=" + l.parallelism(), String.format(Locale.ROOT, "%s, %,.0f posts/s: p50 / p99 / max",
-                            ph.name(), ph.rate()), String.format(Locale.ROOT, "%d / %d / %d ms (%,d of %,d posts seen)",
-                            ph.percentile(50), ph.percentile(99), ph.max(), ph.seen(), ph.posts()), null);
-                }
-                liveP99 = l.p99();
-                report.add("live p=" + l.parallelism(), "p99, worse phase", liveP99 + " ms",
-                        "<= 2,000 ms: " + (liveP99 >= 0 && liveP99 <= 2000 ? "met" : "missed"));
-                Console.progress("  p99 " + liveP99 + " ms");
-            }
-
-            // 5. state per (hashtag, author)
-            for (StateStream stream : stateStreams) {
-                String topic = stream.topic();
-                Preload.Result input = stream.input();
-                for (StateBackend backend : backends) {
-                    Console.progress(String.format(Locale.ROOT, "state size: %s backend, %,d posts of %s, unbounded at p=2",
-                            backend, input.counted(), topic));
-                    // the profile is of the generator's mix only
-                    Path jfr = profile && backend == StateBackend.rocksdb && stream == stateStreams.get(0)
-                            ? Files.createTempFile("staffroom-bench-rocksdb", ".jfr") : null;
-                    StateSize.Result s;
-                    try {
-                        s = StateSize.measure(infra, topic, input.counted(), input::pairsAfter, backend, 2,
-                                stateCheckpointInterval, stateTimeLimit, jfr, jobArgs);
-                    } finally {
-                        if (jfr != null) {
-                            Files.deleteIfExists(jfr);
-                        }
-                    }
-                    String part = stream.label() + " " + backend;
-                    String partial = s.caughtUp() ? "" : String.format(Locale.ROOT,
-                            " PARTIAL: time limit reached, the checkpoint covers %,d of %,d posts", s.processedPosts(), s.posts());
-                    report.add(part, "checkpoint after all posts: full / written", Report.bytes(s.stateBytes()) + " / "
-                            + Report.bytes(s.checkpointedBytes()) + " (checkpoint " + s.checkpointId() + ")" + partial, null);
-                    report.add(part, "bytes per (hashtag, author)", String.format(Locale.ROOT, "%.0f B (%,d pairs in %,d posts)",
-                            s.bytesPerPair(), s.pairs(), s.processedPosts()),
-                            "<= 100 B: " + (s.bytesPerPair() <= 100 ? "met" : "missed"));
-                    report.add(part, "catch-up (unbounded, checkpoint every "
-                            + Durations.format(stateCheckpointInterval) + ")", String.format(Locale.ROOT, "%s (%.1f s)",
-                            Report.rate(s.processedPosts() / s.catchUpSeconds()), s.catchUpSeconds()), null);
-                    for (Map.Entry<String, Long> t : s.perTask().entrySet()) {
-                        if (t.getValue() > 0) {
-                            report.note(String.format(Locale.ROOT, "%s, task '%s': %s (%.0f B per pair)", part,
-                                    t.getKey(), Report.bytes(t.getValue()),
-                                    s.pairs() == 0 ? 0.0 : (double) t.getValue() / s.pairs()));
-                        }
-                    }
-                    if (s.profile() != null) {
-                        rocksdbProfileLines = s.profile().print(Math.min(15, profileTop));
-                    }
-                    Console.progress(String.format(Locale.ROOT, "  %s, %.0f B per pair", Report.bytes(s.stateBytes()),
-                            s.bytesPerPair()));
-                }
-            }
+            figures = measure(infra, report, backends);
         } finally {
             Console.progress("stopping Kafka and PostgreSQL");
             infra.close();
@@ -352,30 +163,273 @@ public final class Benchmark implements Callable<Integer> {
                 // the hook closes nothing twice
             }
         }
-
         report.add("machine", "load average at end (1, 5, 15 min)", loadAverage(), null);
         report.add("machine", "bench wall time", Report.seconds((System.nanoTime() - started) / 1e9), null);
+        print(report, figures);
+        return 0;
+    }
+
+    private List<StateBackend> stateBackends() {
+        return switch (stateBackend.toLowerCase(Locale.ROOT)) {
+            case "heap" -> List.of(StateBackend.heap);
+            case "rocksdb" -> List.of(StateBackend.rocksdb);
+            case "both" -> List.of(StateBackend.heap, StateBackend.rocksdb);
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--state-backend must be heap, rocksdb or both, got '" + stateBackend + "'");
+        };
+    }
+
+    private void checkStateHashtags() {
+        if (stateHashtags == 1 || stateHashtags < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--state-hashtags must be 0 (off) or at least 2, got " + stateHashtags);
+        }
+    }
+
+    /** The phases in their order, each adding its rows to the report. */
+    private Figures measure(Infrastructure infra, Report report, List<StateBackend> backends) throws Exception {
+        Preloaded preloaded = preload(infra, report);
+        Double ceilingRate = skipCeiling ? null : ceiling(infra, report, preloaded.posts());
+        BoundedRuns job = skipJob ? new BoundedRuns(null, List.of()) : boundedRuns(infra, report, preloaded.posts());
+        if (job.rate() != null && ceilingRate != null) {
+            double ratio = job.rate() / ceilingRate;
+            report.add("job / ceiling", "p=2 job over 2-thread ceiling", String.format(Locale.ROOT, "%.2f", ratio),
+                    ">= 0.6: " + (ratio >= 0.6 ? "met" : "missed"));
+        }
+        Long liveP99 = skipLive ? null : liveLatency(infra, report);
+        List<String> rocksdbProfile = stateSizes(infra, report, preloaded.stateStreams(), backends);
+        return new Figures(job.rate(), ceilingRate, liveP99, job.profile(), rocksdbProfile);
+    }
+
+    /** 1. the generator's posts into the topic, and the inputs of the state runs. */
+    private Preloaded preload(Infrastructure infra, Report report) throws Exception {
+        GeneratorConfig generator = Preload.generatorConfig(posts, seed, community, rate);
+        boolean stateTopic = !skipState && statePosts > 0 && statePosts < posts;
+        long counted = skipState ? 0 : stateTopic ? statePosts : posts;
+        infra.createTopic(TOPIC, partitions);
+        if (stateTopic) {
+            infra.createTopic(STATE_TOPIC, partitions);
+        }
+        Console.progress(String.format(Locale.ROOT, "preloading %,d posts (%s) into %s (%d partitions)%s", posts,
+                generator, TOPIC, partitions, stateTopic ? String.format(Locale.ROOT,
+                        "; the first %,d also into %s", statePosts, STATE_TOPIC) : ""));
+        Preload.Result pre = Preload.run(infra.bootstrapServers(), TOPIC, stateTopic ? STATE_TOPIC : null,
+                counted, posts, generator);
+        report.add("preload", "posts in " + TOPIC, String.format(Locale.ROOT, "%,d (%.1f days of event time, %d B/post)",
+                pre.posts(), pre.eventDays(), pre.bytes() / Math.max(1, pre.posts())), null);
+        report.add("preload", "generator", generator.toString(), null);
+        report.add("preload", "write rate (generate + produce)", Report.rate(pre.postsPerSecond()), null);
+        if (pre.counted() > 0) {
+            String of = String.format(Locale.ROOT, " (first %,d posts)", pre.counted());
+            report.add("preload", "distinct (hashtag, author) / authors / hashtags" + of, String.format(Locale.ROOT,
+                    "%,d / %,d / %,d", pre.pairs(), pre.authors(), pre.hashtags()), null);
+            report.add("preload", "posts without hashtags / unreadable" + of, String.format(Locale.ROOT, "%,d / %,d",
+                    pre.withoutHashtags(), pre.unreadable()), null);
+        }
+        Console.progress(String.format(Locale.ROOT, "  %,d posts in %.1f s; %,d (hashtag, author) pairs in the first %,d",
+                pre.posts(), pre.seconds(), pre.pairs(), pre.counted()));
+        List<StateStream> stateStreams = new ArrayList<>();
+        if (!skipState) {
+            stateStreams.add(new StateStream("state", stateTopic ? STATE_TOPIC : TOPIC, pre));
+        }
+        if (!skipState && stateHashtags > 0) {
+            infra.createTopic(MANY_HASHTAGS_TOPIC, partitions);
+            Console.progress(String.format(Locale.ROOT, "preloading the %,d posts of the state runs with %,d hashtags "
+                    + "into %s", counted, stateHashtags, MANY_HASHTAGS_TOPIC));
+            Preload.Result many = Preload.run(infra.bootstrapServers(), MANY_HASHTAGS_TOPIC, null, counted, counted,
+                    generator, new ManyHashtags(stateHashtags, seed));
+            String label = String.format(Locale.ROOT, "state %,d hashtags", stateHashtags);
+            report.add("preload", "distinct (hashtag, author) / authors / hashtags (" + label + ")",
+                    String.format(Locale.ROOT, "%,d / %,d / %,d", many.pairs(), many.authors(), many.hashtags()), null);
+            stateStreams.add(new StateStream(label, MANY_HASHTAGS_TOPIC, many));
+            Console.progress(String.format(Locale.ROOT, "  %,d (hashtag, author) pairs", many.pairs()));
+        }
+        return new Preloaded(pre, stateStreams);
+    }
+
+    /** 2. the ceiling: plain consumers parsing with Jackson; returns the 2-thread rate. */
+    private Double ceiling(Infrastructure infra, Report report, Preload.Result pre) throws Exception {
+        Double ceilingRate = null;
+        for (int threads : List.of(1, 2)) {
+            Console.progress("ceiling: KafkaConsumer + Jackson readTree, " + threads + " thread(s)");
+            CeilingConsumer.Result c = CeilingConsumer.measure(infra.bootstrapServers(), TOPIC, threads);
+            check(c.records() == pre.posts(), "the ceiling read " + c.records() + " records, not " + pre.posts());
+            report.add("ceiling", threads + " thread" + (threads > 1 ? "s" : ""), String.format(Locale.ROOT,
+                    "%s (%.1f s, %.2f cores)", Report.rate(c.postsPerSecond()), c.seconds(),
+                    c.cpuSeconds() / c.seconds()), null);
+            if (threads == 2) {
+                ceilingRate = c.postsPerSecond();
+            }
+            Console.progress(String.format(Locale.ROOT, "  %s", Report.rate(c.postsPerSecond())));
+        }
+        return ceilingRate;
+    }
+
+    /** 3. the full job, bounded, after a warm-up, at each parallelism; then the profiled run. */
+    private BoundedRuns boundedRuns(Infrastructure infra, Report report, Preload.Result pre) throws Exception {
+        int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
+        if (!noWarmUp) {
+            // the JIT compiles Flink, Kafka and the job during the first run, on the same two cores
+            Console.progress("full job, bounded, parallelism " + highest + ": warm-up, not reported");
+            JobRun.Result w = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, null, jobArgs);
+            report.note(String.format(Locale.ROOT, "the warm-up run (p=%d, cold JIT) did %s; the table shows "
+                    + "the runs after it", highest, Report.rate(w.postsPerSecond())));
+        }
+        Double jobRate = null;
+        for (int p : parallelisms) {
+            JobRun.Result r = boundedRun(infra, report, pre, p);
+            if (p == 2 || (p == highest && !parallelisms.contains(2))) {
+                jobRate = r.postsPerSecond();
+            }
+        }
+        return new BoundedRuns(jobRate, profile ? profiledRun(infra, report, pre, highest) : List.of());
+    }
+
+    private JobRun.Result boundedRun(Infrastructure infra, Report report, Preload.Result pre, int p) throws Exception {
+        Console.progress("full job, bounded, parallelism " + p);
+        JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), p, jobTimeout, null, jobArgs);
+        ResourceMeter.Usage u = r.usage();
+        String part = "job p=" + p;
+        String target = p == 2 ? ">= 150,000 posts/s: " + (r.postsPerSecond() >= 150_000 ? "met" : "missed") : null;
+        report.add(part, "throughput (N / submit-to-finish)", String.format(Locale.ROOT, "%s (%.1f s)",
+                Report.rate(r.postsPerSecond()), r.seconds()), target);
+        report.add(part, "CPU of this JVM (broker + Flink)", String.format(Locale.ROOT, "%.1f s (%.2f cores)",
+                u.cpuSeconds(), u.cores()), null);
+        report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
+                : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
+        report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
+                + Report.bytes(u.poolPeakBytes()), null);
+        report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
+        Console.progress(String.format(Locale.ROOT, "  %s in %.1f s, %,d rows",
+                Report.rate(r.postsPerSecond()), r.seconds(), r.rowsWritten()));
+        return r;
+    }
+
+    /** A run of its own: sampling deep Flink stacks slows the job, so it is not a measured figure. */
+    private List<String> profiledRun(Infrastructure infra, Report report, Preload.Result pre, int highest)
+            throws Exception {
+        Path jfr = profileFile != null ? profileFile : Files.createTempFile("staffroom-bench", ".jfr");
+        Console.progress("full job, bounded, parallelism " + highest + ", again with JFR for the profile");
+        try {
+            JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, jfr, jobArgs);
+            report.note(String.format(Locale.ROOT, "the profiled run (JFR on, p=%d) did %s; the table "
+                    + "shows the runs without it", highest, Report.rate(r.postsPerSecond())));
+            if (profileFile != null) {
+                report.note("JFR recording of the p=" + highest + " run: " + profileFile);
+            }
+            return r.profile().print(profileTop);
+        } finally {
+            if (profileFile == null) {
+                Files.deleteIfExists(jfr);
+            }
+        }
+    }
+
+    /** 4. live latency of a chat row; returns the p99 of the worse phase. */
+    private Long liveLatency(Infrastructure infra, Report report) throws Exception {
+        Console.progress("live latency: unbounded job at parallelism " + liveParallelism);
+        LiveLatency.Result l = LiveLatency.run(infra, liveParallelism, liveRate, liveDuration, burstRate,
+                burstDuration, jobArgs);
+        for (LiveLatency.Phase ph : List.of(l.steady(), l.burst())) {
+            report.add("live p=" + l.parallelism(), String.format(Locale.ROOT, "%s, %,.0f posts/s: p50 / p99 / max",
+                    ph.name(), ph.rate()), String.format(Locale.ROOT, "%d / %d / %d ms (%,d of %,d posts seen)",
+                    ph.percentile(50), ph.percentile(99), ph.max(), ph.seen(), ph.posts()), null);
+        }
+        long liveP99 = l.p99();
+        report.add("live p=" + l.parallelism(), "p99, worse phase", liveP99 + " ms",
+                "<= 2,000 ms: " + (liveP99 >= 0 && liveP99 <= 2000 ? "met" : "missed"));
+        Console.progress("  p99 " + liveP99 + " ms");
+        return liveP99;
+    }
+
+    /** 5. state per (hashtag, author) for each input and backend; returns the RocksDB profile, if one was taken. */
+    private List<String> stateSizes(Infrastructure infra, Report report, List<StateStream> stateStreams,
+                                    List<StateBackend> backends) throws Exception {
+        List<String> rocksdbProfileLines = List.of();
+        for (StateStream stream : stateStreams) {
+            for (StateBackend backend : backends) {
+                // the profile is of the generator's mix only
+                boolean profiled = profile && backend == StateBackend.rocksdb && stream == stateStreams.get(0);
+                StateSize.Result s = stateSize(infra, report, stream, backend, profiled);
+                if (s.profile() != null) {
+                    rocksdbProfileLines = s.profile().print(Math.min(15, profileTop));
+                }
+            }
+        }
+        return rocksdbProfileLines;
+    }
+
+    private StateSize.Result stateSize(Infrastructure infra, Report report, StateStream stream, StateBackend backend,
+                                       boolean profiled) throws Exception {
+        String topic = stream.topic();
+        Preload.Result input = stream.input();
+        Console.progress(String.format(Locale.ROOT, "state size: %s backend, %,d posts of %s, unbounded at p=2",
+                backend, input.counted(), topic));
+        Path jfr = profiled ? Files.createTempFile("staffroom-bench-rocksdb", ".jfr") : null;
+        StateSize.Result s;
+        try {
+            s = StateSize.measure(infra, topic, input.counted(), input::pairsAfter, backend, 2,
+                    stateCheckpointInterval, stateTimeLimit, jfr, jobArgs);
+        } finally {
+            if (jfr != null) {
+                Files.deleteIfExists(jfr);
+            }
+        }
+        String part = stream.label() + " " + backend;
+        String partial = s.caughtUp() ? "" : String.format(Locale.ROOT,
+                " PARTIAL: time limit reached, the checkpoint covers %,d of %,d posts", s.processedPosts(), s.posts());
+        report.add(part, "checkpoint after all posts: full / written", Report.bytes(s.stateBytes()) + " / "
+                + Report.bytes(s.checkpointedBytes()) + " (checkpoint " + s.checkpointId() + ")" + partial, null);
+        report.add(part, "bytes per (hashtag, author)", String.format(Locale.ROOT, "%.0f B (%,d pairs in %,d posts)",
+                s.bytesPerPair(), s.pairs(), s.processedPosts()),
+                "<= 100 B: " + (s.bytesPerPair() <= 100 ? "met" : "missed"));
+        report.add(part, "catch-up (unbounded, checkpoint every "
+                + Durations.format(stateCheckpointInterval) + ")", String.format(Locale.ROOT, "%s (%.1f s)",
+                Report.rate(s.processedPosts() / s.catchUpSeconds()), s.catchUpSeconds()), null);
+        for (Map.Entry<String, Long> t : s.perTask().entrySet()) {
+            if (t.getValue() > 0) {
+                report.note(String.format(Locale.ROOT, "%s, task '%s': %s (%.0f B per pair)", part,
+                        t.getKey(), Report.bytes(t.getValue()),
+                        s.pairs() == 0 ? 0.0 : (double) t.getValue() / s.pairs()));
+            }
+        }
+        Console.progress(String.format(Locale.ROOT, "  %s, %.0f B per pair", Report.bytes(s.stateBytes()),
+                s.bytesPerPair()));
+        return s;
+    }
+
+    /** 6. the profiles, the table, and last the line scripts read. */
+    private static void print(Report report, Figures figures) {
         report.note("job throughput = posts / (submit to finish) of a bounded run that reads, parses, de-duplicates, "
                 + "windows and writes every row (final rows included) into PostgreSQL; CPU and heap are of this one JVM, "
                 + "which also runs the Kafka broker.");
         report.note("live latency = first 20 ms poll of chat_session_metrics showing >= i posts - Kafka LogAppendTime "
                 + "of post i (--live-refresh 1s, --sink-flush-interval 100ms).");
-        if (!profileLines.isEmpty()) {
+        if (!figures.jobProfile().isEmpty()) {
             System.out.println("== where the time goes (JFR execution samples, full job at the highest parallelism) ==");
-            profileLines.forEach(System.out::println);
+            figures.jobProfile().forEach(System.out::println);
             System.out.println();
         }
-        if (!rocksdbProfileLines.isEmpty()) {
+        if (!figures.rocksdbProfile().isEmpty()) {
             System.out.println("== where the time goes on RocksDB (JFR execution samples, state run) ==");
-            rocksdbProfileLines.forEach(System.out::println);
+            figures.rocksdbProfile().forEach(System.out::println);
             System.out.println();
         }
         System.out.println("== staffroom-bench ==");
         report.table().forEach(System.out::println);
-        System.out.println(Report.lastLine(jobRate, ceilingRate, liveP99));
+        System.out.println(Report.lastLine(figures.jobRate(), figures.ceilingRate(), figures.liveP99()));
         System.out.flush();
-        return 0;
     }
+
+    /** The preloaded topic's posts, and the inputs of the state runs. */
+    private record Preloaded(Preload.Result posts, List<StateStream> stateStreams) {}
+
+    /** The rate of the bounded job that the summary line reports, and its profile (empty without --profile). */
+    private record BoundedRuns(Double rate, List<String> profile) {}
+
+    /** What the summary line and the profiles need, null where a phase was skipped. */
+    private record Figures(Double jobRate, Double ceilingRate, Long liveP99, List<String> jobProfile,
+                           List<String> rocksdbProfile) {}
 
     /** An input of the state runs: the generator's mix, or its posts with many hashtags. */
     private record StateStream(String label, String topic, Preload.Result input) {}

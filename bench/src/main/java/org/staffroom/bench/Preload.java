@@ -11,7 +11,7 @@ import org.staffroom.datagen.generator.GeneratedPost;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.replay.KafkaReplayWriter;
+import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.model.Post;
 import org.staffroom.parse.InvalidPostException;
 import org.staffroom.parse.ParserSettings;
@@ -89,10 +89,10 @@ final class Preload {
         long bytes = 0;
         long first = Long.MIN_VALUE;
         long last = Long.MIN_VALUE;
-        KafkaReplayWriter prefixWriter = prefixTopic == null ? null
-                : new KafkaReplayWriter(bootstrapServers, prefixTopic, "none", KafkaReplayWriter.Partitioning.ROUND_ROBIN);
-        try (KafkaReplayWriter writer = new KafkaReplayWriter(bootstrapServers, topic, "none",
-                KafkaReplayWriter.Partitioning.ROUND_ROBIN)) {
+        KafkaEventWriter prefixWriter = prefixTopic == null ? null
+                : new KafkaEventWriter(bootstrapServers, prefixTopic, "none", KafkaEventWriter.Partitioning.ROUND_ROBIN);
+        try (KafkaEventWriter writer = new KafkaEventWriter(bootstrapServers, topic, "none",
+                KafkaEventWriter.Partitioning.ROUND_ROBIN)) {
             PostGenerator generator = new PostGenerator(config);
             byte[][] batch = new byte[BATCH][];
             int inBatch = 0;

@@ -34,25 +34,19 @@ public final class DatagenCli implements Runnable {
     CommandSpec spec;
 
     private final OutputStream stdout;
-    private final PrintStream stderr;
 
     public DatagenCli() {
-        this(System.out, System.err);
+        this(System.out);
     }
 
-    public DatagenCli(OutputStream stdout, PrintStream stderr) {
+    /** @param stdout where data goes; progress and errors go to the command line's {@code getErr()} */
+    public DatagenCli(OutputStream stdout) {
         this.stdout = stdout;
-        this.stderr = stderr;
     }
 
     /** Where a subcommand writes data (raw bytes), e.g. {@code generate --output -}. */
     public OutputStream stdout() {
         return stdout;
-    }
-
-    /** Where a subcommand reports progress and errors. */
-    public PrintStream stderr() {
-        return stderr;
     }
 
     @Override
@@ -71,7 +65,7 @@ public final class DatagenCli implements Runnable {
     }
 
     static CommandLine commandLine(OutputStream stdout, PrintStream stderr) {
-        CommandLine cl = new CommandLine(new DatagenCli(stdout, stderr));
+        CommandLine cl = new CommandLine(new DatagenCli(stdout));
         cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, command, parseResult) -> {

@@ -6,15 +6,18 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.staffroom.datagen.generator.EventTimeSpan;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.KafkaPostSink;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.generator.PostSink;
-import org.staffroom.datagen.generator.Progress;
+import org.staffroom.datagen.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +43,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class GenerateCommand implements Callable<Integer> {
     static final String DEFAULT_TOPIC = "edu.posts";
     private static final int PROGRESS_EVERY = 4096;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(2);
 
     @Spec
     CommandSpec spec;
@@ -87,20 +91,27 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorConfig config = config();
         Destination destination = destination();
         PostGenerator generator = new PostGenerator(config);
+        PrintWriter err = spec.commandLine().getErr();
+        EventTimeSpan span = new EventTimeSpan(generator.startMillis(), generator.endMillis());
         Progress progress = quiet || destination.stdout
-                ? null : new Progress(parent.stderr(), generator.startMillis(), generator.endMillis());
+                ? null : new Progress("datagen", "posts", "posts", span, System::nanoTime);
         long posts = 0;
-        try (PostSink sink = destination.open()) {
+        try (PostSink sink = destination.open(); progress) {
+            if (progress != null) {
+                progress.startPrinting(err, PROGRESS_INTERVAL);
+            }
             while (generator.advance()) {
                 sink.write(generator.current());
                 posts++;
                 if (progress != null && posts % PROGRESS_EVERY == 0) {
-                    progress.update(posts, generator.current().timeMillis());
+                    span.update(generator.current().timeMillis());
+                    progress.update(posts);
                 }
             }
         }
         if (progress != null) {
-            progress.finish(posts, destination.name);
+            progress.update(posts);
+            err.println(progress.closingLine(destination.name));
         }
         return DatagenCli.EXIT_OK;
     }

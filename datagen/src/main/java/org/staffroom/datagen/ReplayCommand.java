@@ -11,12 +11,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.staffroom.datagen.replay.DurationConverter;
-import org.staffroom.datagen.replay.KafkaReplayWriter;
 import org.staffroom.datagen.replay.Pacer;
 import org.staffroom.datagen.replay.Replay;
-import org.staffroom.datagen.replay.ReplayException;
 import org.staffroom.datagen.replay.ReplayOptions;
 import org.staffroom.datagen.replay.ReplaySummary;
+import org.staffroom.datagen.sink.DeliveryException;
+import org.staffroom.datagen.sink.KafkaEventWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = {"key: Kafka's default partitioner on the key, the post id (records without a readable"
                     + " id spread by Kafka's sticky partitioner); round-robin: record i to partition i mod n"
                     + " (default: key)."})
-    KafkaReplayWriter.Partitioning partitionsBy = KafkaReplayWriter.Partitioning.KEY;
+    KafkaEventWriter.Partitioning partitionsBy = KafkaEventWriter.Partitioning.KEY;
 
     @Option(names = "--compression", paramLabel = "none|lz4|zstd|snappy|gzip",
             description = "Producer compression (default: ${DEFAULT-VALUE}: the least CPU, the fastest into a"
@@ -113,12 +113,12 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (KafkaReplayWriter writer = new KafkaReplayWriter(options)) {
+        try (KafkaEventWriter writer = options.kafkaWriter()) {
             ReplaySummary summary = new Replay(options, writer, Pacer.Clock.SYSTEM, err).run();
             out.print(summary.format());
             out.flush();
             return 0;
-        } catch (ReplayException e) {
+        } catch (DeliveryException e) {
             err.println("replay failed: " + e.getMessage());
             err.flush();
             return 1;
@@ -169,12 +169,12 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     /** {@code key} or {@code round-robin}. */
-    static final class PartitioningConverter implements CommandLine.ITypeConverter<KafkaReplayWriter.Partitioning> {
+    static final class PartitioningConverter implements CommandLine.ITypeConverter<KafkaEventWriter.Partitioning> {
         @Override
-        public KafkaReplayWriter.Partitioning convert(String value) {
+        public KafkaEventWriter.Partitioning convert(String value) {
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
-                case "key" -> KafkaReplayWriter.Partitioning.KEY;
-                case "round-robin", "roundrobin" -> KafkaReplayWriter.Partitioning.ROUND_ROBIN;
+                case "key" -> KafkaEventWriter.Partitioning.KEY;
+                case "round-robin", "roundrobin" -> KafkaEventWriter.Partitioning.ROUND_ROBIN;
                 default -> throw new CommandLine.TypeConversionException(
                         "'" + value + "' is not key or round-robin");
             };

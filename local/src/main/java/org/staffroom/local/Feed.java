@@ -11,11 +11,11 @@ import java.util.List;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.replay.KafkaReplayWriter;
 import org.staffroom.datagen.replay.Pacer;
 import org.staffroom.datagen.replay.Replay;
 import org.staffroom.datagen.replay.ReplayOptions;
 import org.staffroom.datagen.replay.ReplaySummary;
+import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.importer.ArchiveImport;
 import org.staffroom.importer.ImportCounts;
 import org.staffroom.importer.ImportOptions;
@@ -66,7 +66,7 @@ final class Feed {
     static long replay(Console console, Path file, String bootstrapServers, String topic) {
         console.line("writing " + file.getFileName() + " to Kafka topic " + topic);
         ReplayOptions options = ReplayOptions.builder(file).bootstrapServers(bootstrapServers).topic(topic).build();
-        try (KafkaReplayWriter writer = new KafkaReplayWriter(options)) {
+        try (KafkaEventWriter writer = options.kafkaWriter()) {
             PrintWriter progress = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
             ReplaySummary summary = new Replay(options, writer, Pacer.Clock.SYSTEM, progress).run();
             console.line(String.format("%,d records acknowledged by Kafka", summary.acknowledged));

@@ -51,6 +51,51 @@ final class Community {
     static final double ZIPF_EXPONENT = 0.8;
     private static final int MEMBER_BITS = 23;
 
+    // how a member is drawn (the shares the class comment gives)
+    /** Roles by a uniform draw: secondary below 0.38, primary below 0.70, leaders below 0.88, others above. */
+    private static final double SECONDARY_BELOW = 0.38;
+    private static final double PRIMARY_BELOW = 0.70;
+    private static final double LEADER_BELOW = 0.88;
+    /** Platforms by a uniform draw: Twitter below 0.86, Mastodon below 0.95, Bluesky above. */
+    private static final double TWITTER_BELOW = 0.86;
+    private static final double MASTODON_BELOW = 0.95;
+    private static final double UNKNOWN_FOLLOWERS_ON_TWITTER = 0.04;
+    private static final double UNKNOWN_FOLLOWERS_ELSEWHERE = 0.30;
+    private static final int MEDIAN_FOLLOWERS = 300;
+    /** σ of the followers' log-normal. */
+    private static final double FOLLOWERS_LOG_SIGMA = 1.3;
+    /** Elasticity of followers to activity: the more active have a few more. */
+    private static final double FOLLOWERS_BY_ACTIVITY = 0.35;
+    private static final int HOST_MIN_FOLLOWERS = 12_000;
+    private static final int HOST_FOLLOWERS_SPREAD = 28_000;
+
+    // chats followed, by role: leaders #SLTchat, primary staff #primedchat, anyone #UKEdChat
+    private static final double SLTCHAT_LEADERS = 0.55;
+    private static final double SLTCHAT_OTHERS = 0.10;
+    private static final double SLTCHAT_TEACHERS = 0.06;
+    private static final double PRIMEDCHAT_PRIMARY = 0.45;
+    private static final double PRIMEDCHAT_LEADERS = 0.12;
+    private static final double PRIMEDCHAT_OTHERS = 0.03;
+    private static final double UKEDCHAT_ANYONE = 0.30;
+
+    // newcomers
+    /** Share of the community joining each week. */
+    private static final double NEWCOMERS_PER_WEEK = 0.03;
+    /** Largest share of the community (hosts aside) that joins within the run. */
+    private static final double MOST_NEWCOMERS = 0.45;
+    /** Newcomers who post in the week they join; the others lurk first. */
+    private static final double POSTS_IN_FIRST_WEEK = 0.5;
+    private static final int MAX_LURK_WEEKS = 8;
+    /** Each further week of lurking ends with this chance. */
+    private static final double LURK_STOP_CHANCE = 0.45;
+    /** Newcomers who come back after their first evening. */
+    private static final double RETURNS = 0.5;
+    /** Newcomers following a chat whose first post is in one of its sessions. */
+    private static final double DEBUT_IN_CHAT = 0.45;
+    /** A first post on an ordinary day falls between 06:30 and 22:00 UK time. */
+    private static final int DEBUT_DAY_FROM_SECOND = 6 * 3600 + 1800;
+    private static final int DEBUT_DAY_SECONDS = 15 * 3600 + 1800;
+
     final int size;
     final byte[][] handle;
     /** Follower count at the start of the run; -1 when the platform does not tell. */
@@ -117,13 +162,25 @@ final class Community {
     }
 
     static Community build(GeneratorConfig config, List<ChatSchedule.Session> sessions, SplittableRandom random) {
-        int n = config.community();
-        int weeks = config.weeks();
-        Community c = new Community(n);
-        Handles handles = new Handles();
-        int hosts = ChatSchedule.UK.size();
+        Community c = new Community(config.community());
+        int[] rank = randomRanking(c.size, random);
+        Newcomers newcomers = Newcomers.plan(c.size, config.weeks(), ChatSchedule.UK.size());
+        c.drawMembers(rank, newcomers, random);
+        long[] debuts = c.scheduleDebuts(config, sessions, newcomers, random);
+        int[][] regulars = c.regularsByChat();
+        AliasTable[] regularAlias = new AliasTable[regulars.length];
+        for (int chat = 0; chat < regulars.length; chat++) {
+            double[] weights = new double[regulars[chat].length];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = c.weight[regulars[chat][i]];
+            }
+            regularAlias[chat] = new AliasTable(weights);
+        }
+        return new Community(c, debuts, new AliasTable(c.weight), regulars, regularAlias);
+    }
 
-        // activity: Zipf over a random ranking, so index and activity are unrelated
+    /** Activity ranks in a random order, so that index and activity are unrelated. */
+    private static int[] randomRanking(int n, SplittableRandom random) {
         int[] rank = new int[n];
         for (int i = 0; i < n; i++) {
             rank[i] = i;
@@ -134,123 +191,154 @@ final class Community {
             rank[i] = rank[j];
             rank[j] = t;
         }
-        double medianWeight = StrictMath.pow(n / 2.0 + 1, -ZIPF_EXPONENT);
+        return rank;
+    }
 
-        // newcomers: the last indices, joining week by week
-        int perWeek = Math.max(1, (int) Math.round(0.03 * n));
-        int maxNewcomers = (int) (0.45 * (n - hosts));
-        if ((long) perWeek * weeks > maxNewcomers) {
-            perWeek = Math.max(1, maxNewcomers / weeks);
+    /** Newcomers are the last indices, {@code perWeek} of them joining each week. */
+    private record Newcomers(int perWeek, int count, int first) {
+        static Newcomers plan(int n, int weeks, int hosts) {
+            int perWeek = Math.max(1, (int) Math.round(NEWCOMERS_PER_WEEK * n));
+            int most = (int) (MOST_NEWCOMERS * (n - hosts));
+            if ((long) perWeek * weeks > most) {
+                perWeek = Math.max(1, most / weeks);
+            }
+            int count = Math.min(perWeek * weeks, most);
+            return new Newcomers(perWeek, count, n - count);
         }
-        int newcomers = Math.min(perWeek * weeks, maxNewcomers);
-        int firstNewcomer = n - newcomers;
+    }
 
-        for (int m = 0; m < n; m++) {
-            c.weight[m] = StrictMath.pow(rank[m] + 1, -ZIPF_EXPONENT);
+    /** Each member's activity, role, handle, platform, followers, chats, and as a newcomer when they join. */
+    private void drawMembers(int[] rank, Newcomers newcomers, SplittableRandom random) {
+        Handles handles = new Handles();
+        int hosts = hostOf.length;
+        double medianWeight = StrictMath.pow(size / 2.0 + 1, -ZIPF_EXPONENT);
+        for (int m = 0; m < size; m++) {
+            weight[m] = StrictMath.pow(rank[m] + 1, -ZIPF_EXPONENT);
             if (m < hosts) {
-                ChatSchedule.Chat chat = ChatSchedule.UK.get(m);
-                c.hostOf[chat.index] = m;
-                c.handle[m] = ByteText.utf8(handles.reserve(chat.hostHandle));
-                c.role[m] = OTHER;
-                c.platform[m] = TWITTER;
-                c.followers[m] = 12_000 + random.nextInt(28_000);
+                drawHost(m, handles, random);
             } else {
-                double u = random.nextDouble();
-                int role = u < 0.38 ? SECONDARY : u < 0.70 ? PRIMARY : u < 0.88 ? LEADER : OTHER;
-                c.role[m] = (byte) role;
-                c.handle[m] = ByteText.utf8(handles.next(role, random));
-                double p = random.nextDouble();
-                c.platform[m] = p < 0.86 ? TWITTER : p < 0.95 ? MASTODON : BLUESKY;
-                boolean unknown = random.nextDouble() < (c.platform[m] == TWITTER ? 0.04 : 0.30);
-                double logF = StrictMath.log(300) + 1.3 * gaussian(random) + 0.35 * StrictMath.log(c.weight[m] / medianWeight);
-                int f = (int) Math.round(StrictMath.exp(logF));
-                c.followers[m] = unknown ? -1 : Math.max(MIN_FOLLOWERS, Math.min(MAX_FOLLOWERS, f));
-                c.chats[m] = (byte) regularOf(role, random);
+                drawEducator(m, medianWeight, handles, random);
             }
-            if (m >= firstNewcomer) {
-                c.joinWeek[m] = (m - firstNewcomer) / perWeek;
-                c.lurkWeeks[m] = random.nextDouble() < 0.5 ? 0 : Math.min(8, 1 + geometric(random, 0.45));
-                c.returns[m] = random.nextDouble() < 0.5;
+            if (m >= newcomers.first()) {
+                joinWeek[m] = (m - newcomers.first()) / newcomers.perWeek();
+                lurkWeeks[m] = random.nextDouble() < POSTS_IN_FIRST_WEEK ? 0
+                        : Math.min(MAX_LURK_WEEKS, 1 + geometric(random, LURK_STOP_CHANCE));
+                returns[m] = random.nextDouble() < RETURNS;
             } else {
-                c.joinWeek[m] = -1;
-                c.returns[m] = true;
+                joinWeek[m] = -1;
+                returns[m] = true;
             }
         }
+    }
 
-        // first posts: founders before the run, newcomers after lurking, in a chat or on an ordinary day
+    /** A chat's own account: on Twitter, with a large following. */
+    private void drawHost(int m, Handles handles, SplittableRandom random) {
+        ChatSchedule.Chat chat = ChatSchedule.UK.get(m);
+        hostOf[chat.index] = m;
+        handle[m] = ByteText.utf8(handles.reserve(chat.hostHandle));
+        role[m] = OTHER;
+        platform[m] = TWITTER;
+        followers[m] = HOST_MIN_FOLLOWERS + random.nextInt(HOST_FOLLOWERS_SPREAD);
+    }
+
+    private void drawEducator(int m, double medianWeight, Handles handles, SplittableRandom random) {
+        double u = random.nextDouble();
+        int drawn = u < SECONDARY_BELOW ? SECONDARY : u < PRIMARY_BELOW ? PRIMARY : u < LEADER_BELOW ? LEADER : OTHER;
+        role[m] = (byte) drawn;
+        handle[m] = ByteText.utf8(handles.next(drawn, random));
+        double p = random.nextDouble();
+        platform[m] = p < TWITTER_BELOW ? TWITTER : p < MASTODON_BELOW ? MASTODON : BLUESKY;
+        boolean unknown = random.nextDouble() < (platform[m] == TWITTER
+                ? UNKNOWN_FOLLOWERS_ON_TWITTER : UNKNOWN_FOLLOWERS_ELSEWHERE);
+        double logF = StrictMath.log(MEDIAN_FOLLOWERS) + FOLLOWERS_LOG_SIGMA * gaussian(random)
+                + FOLLOWERS_BY_ACTIVITY * StrictMath.log(weight[m] / medianWeight);
+        int f = (int) Math.round(StrictMath.exp(logF));
+        followers[m] = unknown ? -1 : Math.max(MIN_FOLLOWERS, Math.min(MAX_FOLLOWERS, f));
+        chats[m] = (byte) regularOf(drawn, random);
+    }
+
+    /**
+     * First posts: founders before the run, newcomers after lurking, in a chat or on an ordinary
+     * day; returns the newcomers' first posts packed and in time order.
+     */
+    private long[] scheduleDebuts(GeneratorConfig config, List<ChatSchedule.Session> sessions, Newcomers newcomers,
+                                  SplittableRandom random) {
+        int weeks = config.weeks();
         ChatSchedule.Session[][] byWeek = new ChatSchedule.Session[weeks][ChatSchedule.UK.size()];
         for (ChatSchedule.Session s : sessions) {
             byWeek[s.week()][s.chat().index] = s;
         }
         long start = config.startInstant().toEpochMilli();
         int scheduled = 0;
-        long[] packed = new long[newcomers];
-        for (int m = 0; m < n; m++) {
-            c.debutChat[m] = -1;
-            if (m < firstNewcomer) {
-                c.debutAt[m] = FOUNDER;
+        long[] packed = new long[newcomers.count()];
+        for (int m = 0; m < size; m++) {
+            debutChat[m] = -1;
+            if (m < newcomers.first()) {
+                debutAt[m] = FOUNDER;
                 continue;
             }
-            int week = c.joinWeek[m] + c.lurkWeeks[m];
+            int week = joinWeek[m] + lurkWeeks[m];
             if (week >= weeks) {
-                c.debutAt[m] = NEVER;
+                debutAt[m] = NEVER;
                 continue;
             }
-            int chat = pickChat(c.chats[m], random);
-            if (chat >= 0 && random.nextDouble() < 0.45) {
+            int chat = pickChat(chats[m], random);
+            if (chat >= 0 && random.nextDouble() < DEBUT_IN_CHAT) {
                 ChatSchedule.Session s = byWeek[week][chat];
                 long span = s.endMillis() - s.startMillis() - 2 * LocalClock.MINUTE;
-                c.debutAt[m] = s.startMillis() + LocalClock.MINUTE + (long) (random.nextDouble() * span);
-                c.debutChat[m] = (byte) chat;
+                debutAt[m] = s.startMillis() + LocalClock.MINUTE + (long) (random.nextDouble() * span);
+                debutChat[m] = (byte) chat;
             } else {
                 LocalDate day = config.start().plusDays(7L * week + random.nextInt(7));
-                int second = 6 * 3600 + 1800 + random.nextInt(15 * 3600 + 1800); // 06:30–22:00
-                c.debutAt[m] = ZonedDateTime.of(day, LocalTime.ofSecondOfDay(second), GeneratorConfig.ZONE)
+                int second = DEBUT_DAY_FROM_SECOND + random.nextInt(DEBUT_DAY_SECONDS);
+                debutAt[m] = ZonedDateTime.of(day, LocalTime.ofSecondOfDay(second), GeneratorConfig.ZONE)
                         .toInstant().toEpochMilli();
             }
-            packed[scheduled++] = (c.debutAt[m] - start) << MEMBER_BITS | m;
+            packed[scheduled++] = (debutAt[m] - start) << MEMBER_BITS | m;
         }
         long[] debuts = Arrays.copyOf(packed, scheduled);
         Arrays.sort(debuts);
+        return debuts;
+    }
 
+    /** The regulars of each chat (hosts aside), in index order; a chat nobody follows gets the first educator. */
+    private int[][] regularsByChat() {
+        int hosts = hostOf.length;
         int[][] regulars = new int[ChatSchedule.UK.size()][];
-        AliasTable[] regularAlias = new AliasTable[regulars.length];
         for (int chat = 0; chat < regulars.length; chat++) {
             int count = 0;
-            for (int m = hosts; m < n; m++) {
-                if ((c.chats[m] & (1 << chat)) != 0) {
+            for (int m = hosts; m < size; m++) {
+                if ((chats[m] & (1 << chat)) != 0) {
                     count++;
                 }
             }
             if (count == 0) { // a tiny community: everyone may drop in
-                c.chats[hosts] |= (byte) (1 << chat);
+                chats[hosts] |= (byte) (1 << chat);
                 count = 1;
             }
             int[] members = new int[count];
-            double[] weights = new double[count];
             int i = 0;
-            for (int m = hosts; m < n; m++) {
-                if ((c.chats[m] & (1 << chat)) != 0) {
-                    members[i] = m;
-                    weights[i++] = c.weight[m];
+            for (int m = hosts; m < size; m++) {
+                if ((chats[m] & (1 << chat)) != 0) {
+                    members[i++] = m;
                 }
             }
             regulars[chat] = members;
-            regularAlias[chat] = new AliasTable(weights);
         }
-        return new Community(c, debuts, new AliasTable(c.weight), regulars, regularAlias);
+        return regulars;
     }
 
     /** Chats followed, as bits: #UKEdChat by anyone, #primedchat by primary staff, #SLTchat by leaders. */
     private static int regularOf(int role, SplittableRandom r) {
         int bits = 0;
-        if (r.nextDouble() < (role == LEADER ? 0.55 : role == OTHER ? 0.10 : 0.06)) {
+        if (r.nextDouble() < (role == LEADER ? SLTCHAT_LEADERS : role == OTHER ? SLTCHAT_OTHERS : SLTCHAT_TEACHERS)) {
             bits |= 1; // sltchat
         }
-        if (r.nextDouble() < (role == PRIMARY ? 0.45 : role == LEADER ? 0.12 : 0.03)) {
+        if (r.nextDouble() < (role == PRIMARY ? PRIMEDCHAT_PRIMARY : role == LEADER ? PRIMEDCHAT_LEADERS
+                : PRIMEDCHAT_OTHERS)) {
             bits |= 2; // primedchat
         }
-        if (r.nextDouble() < 0.30) {
+        if (r.nextDouble() < UKEDCHAT_ANYONE) {
             bits |= 4; // ukedchat
         }
         return bits;

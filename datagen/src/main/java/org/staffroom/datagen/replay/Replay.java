@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import org.staffroom.datagen.progress.Progress;
+import org.staffroom.datagen.sink.DeliveryException;
+import org.staffroom.datagen.sink.RecordSink;
 
 /**
  * Replays a JSONL file into a {@link RecordSink}: reads it as a stream, adds the faults, shuffles
@@ -21,6 +24,7 @@ public final class Replay {
     private final PostFieldScanner scanner = new PostFieldScanner();
     private Pacer pacer;
     private Progress progress;
+    private ReplayPosition position;
     private long read;
     private long bytesRead;
     private long originals;
@@ -37,18 +41,18 @@ public final class Replay {
         this.progressOut = progressOut;
     }
 
-    /** Runs the replay to its end; throws {@link ReplayException} if a record could not be delivered. */
+    /** Runs the replay to its end; throws {@link DeliveryException} if the file cannot be read or a record delivered. */
     public ReplaySummary run() {
         long start = System.nanoTime();
         try {
             return replay(start);
         } catch (IOException e) {
-            throw new ReplayException("cannot read " + options.file + ": " + e.getMessage(), e);
+            throw new DeliveryException("cannot read " + options.file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new ReplayException("cannot read " + options.file + ": " + e.getCause().getMessage(), e);
+            throw new DeliveryException("cannot read " + options.file + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReplayException("interrupted after " + (originals + duplicates + malformed) + " records", e);
+            throw new DeliveryException("interrupted after " + (originals + duplicates + malformed) + " records", e);
         } finally {
             if (progress != null) {
                 progress.close();
@@ -66,7 +70,8 @@ public final class Replay {
         ShuffleBuffer shuffle = options.shuffled() ? new ShuffleBuffer(options.shuffleBuffer) : null;
         if (progressOut != null) {
             long last = options.paced() ? JsonlReader.lastEventTime(options.file) : EventTimes.NONE;
-            progress = new Progress(Files.size(options.file), options.limit, options.speed, last, clock::nanoTime);
+            position = new ReplayPosition(Files.size(options.file), options.limit, options.speed, last);
+            progress = new Progress("replay", "sent", "records", position, clock::nanoTime);
             progress.startPrinting(progressOut, options.progressInterval);
         }
 
@@ -140,8 +145,8 @@ public final class Replay {
             default -> malformed++;
         }
         if (progress != null) {
-            progress.update(originals + duplicates + malformed, read, bytesRead,
-                    kind == Delivery.Kind.MALFORMED ? EventTimes.NONE : eventTime);
+            position.update(read, bytesRead, kind == Delivery.Kind.MALFORMED ? EventTimes.NONE : eventTime);
+            progress.update(originals + duplicates + malformed);
         }
     }
 }

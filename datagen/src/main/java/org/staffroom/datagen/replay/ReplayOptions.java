@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.staffroom.datagen.sink.KafkaEventWriter;
 
 /**
  * Every option of a replay, validated when built: a bad value is an
@@ -38,7 +39,7 @@ public final class ReplayOptions {
     public final long seed;
     /** At most this many records of the file; {@code Long.MAX_VALUE} for all. */
     public final long limit;
-    public final KafkaReplayWriter.Partitioning partitioning;
+    public final KafkaEventWriter.Partitioning partitioning;
     public final String compression;
     public final int shuffleBuffer;
     public final Duration progressInterval;
@@ -60,6 +61,12 @@ public final class ReplayOptions {
         this.shuffleBuffer = b.shuffleBuffer;
         this.progressInterval = b.progressInterval;
         this.producerProperties = Collections.unmodifiableMap(new LinkedHashMap<>(b.producerProperties));
+    }
+
+    /** The writer these options describe: servers, topic, compression, partitioning, producer properties. */
+    public KafkaEventWriter kafkaWriter() {
+        return new KafkaEventWriter(bootstrapServers, topic, compression, partitioning, producerProperties,
+                KafkaEventWriter.DEFAULT_MAX_BLOCK);
     }
 
     public boolean paced() {
@@ -85,7 +92,7 @@ public final class ReplayOptions {
         private double malformedFraction;
         private long seed;
         private long limit = Long.MAX_VALUE;
-        private KafkaReplayWriter.Partitioning partitioning = KafkaReplayWriter.Partitioning.KEY;
+        private KafkaEventWriter.Partitioning partitioning = KafkaEventWriter.Partitioning.KEY;
         private String compression = DEFAULT_COMPRESSION;
         private int shuffleBuffer = DEFAULT_SHUFFLE_BUFFER;
         private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
@@ -105,7 +112,7 @@ public final class ReplayOptions {
         public Builder malformed(double v) { this.malformedFraction = v; return this; }
         public Builder seed(long v) { this.seed = v; return this; }
         public Builder limit(long v) { this.limit = v; return this; }
-        public Builder partitioning(KafkaReplayWriter.Partitioning v) { this.partitioning = v; return this; }
+        public Builder partitioning(KafkaEventWriter.Partitioning v) { this.partitioning = v; return this; }
         public Builder compression(String v) { this.compression = v; return this; }
         public Builder shuffleBuffer(int v) { this.shuffleBuffer = v; return this; }
         public Builder progressInterval(Duration v) { this.progressInterval = v; return this; }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.datagen.sink.RecordSink;
 import org.staffroom.embedded.EmbeddedKafka;
 
 /**
@@ -79,7 +81,7 @@ public final class ReplayBenchmark {
                             .topic(topic).compression(compression);
                     producerProperties.forEach(b::producerProperty);
                     ReplayOptions o = b.build();
-                    try (KafkaReplayWriter writer = new KafkaReplayWriter(o)) {
+                    try (KafkaEventWriter writer = o.kafkaWriter()) {
                         Map<String, Long> cpuBefore = cpuByThreadGroup();
                         ReplaySummary s = new Replay(o, writer, Pacer.Clock.SYSTEM,
                                 new PrintWriter(System.err, true)).run();

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.datagen.sink.DeliveryException;
+import org.staffroom.datagen.sink.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
 
 /** Replays into a real broker and reads back with a consumer. One broker for the class. */
@@ -52,7 +54,7 @@ class ReplayKafkaTest {
 
     private ReplaySummary replay(ReplayOptions.Builder options) {
         ReplayOptions o = options.bootstrapServers(kafka.bootstrapServers()).build();
-        try (KafkaReplayWriter writer = new KafkaReplayWriter(o)) {
+        try (KafkaEventWriter writer = o.kafkaWriter()) {
             ReplaySummary summary = new Replay(o, writer, Pacer.Clock.SYSTEM, null).run();
             assertThat(summary.acknowledged).isEqualTo(summary.sent());
             return summary;
@@ -157,7 +159,7 @@ class ReplayKafkaTest {
         for (String name : new String[] {"seed-a", "seed-b"}) {
             String topic = topic(name, 3);
             ReplaySummary s = replay(ReplayOptions.builder(file).topic(topic).seed(77).duplicate(0.1).malformed(0.05)
-                    .shuffleWithin(BOUND).partitioning(KafkaReplayWriter.Partitioning.ROUND_ROBIN));
+                    .shuffleWithin(BOUND).partitioning(KafkaEventWriter.Partitioning.ROUND_ROBIN));
             Map<Integer, List<ConsumerRecord<byte[], byte[]>>> all = readAll(topic, s.sent());
             List<String> flat = new ArrayList<>();
             all.forEach((p, records) -> flat.addAll(values(records).stream().map(v -> p + ":" + v).toList()));
@@ -211,9 +213,9 @@ class ReplayKafkaTest {
 
     @Test
     void anUnreachableBrokerIsAClearError() {
-        assertThatThrownBy(() -> new KafkaReplayWriter("localhost:1", "edu.posts", "none",
-                KafkaReplayWriter.Partitioning.KEY, Map.of(), Duration.ofMillis(500)))
-                .isInstanceOf(ReplayException.class)
+        assertThatThrownBy(() -> new KafkaEventWriter("localhost:1", "edu.posts", "none",
+                KafkaEventWriter.Partitioning.KEY, Map.of(), Duration.ofMillis(500)))
+                .isInstanceOf(DeliveryException.class)
                 .hasMessageContaining("cannot reach topic edu.posts at localhost:1");
     }
 
