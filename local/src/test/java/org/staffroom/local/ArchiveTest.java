@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,6 @@ import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.model.Post;
 import org.staffroom.parse.ParserSettings;
 import org.staffroom.parse.PostParser;
-import picocli.CommandLine;
 
 /**
  * Issue 12: an archive of more than 2 million posts through the README's first command, with --data-dir (so the
@@ -58,20 +55,12 @@ class ArchiveTest {
         Map<String, Long> expected = postsPerHashtagAndDay(archive);
 
         Path data = dir.resolve("data");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        int exit;
         long started = System.nanoTime();
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new LocalStack()).execute("--input", archive.toString(), "--exit-when-done",
-                    "--data-dir", data.toString(), "--web-port", "0");
-        } finally {
-            System.setOut(stdout);
-        }
+        LocalRun.Result run = LocalRun.run("--input", archive.toString(), "--exit-when-done",
+                "--data-dir", data.toString(), "--web-port", "0");
         double endToEnd = (System.nanoTime() - started) / 1e9;
-        String output = printed.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(output).isZero();
+        String output = run.output();
+        assertThat(run.exit()).as(output).isZero();
         assertThat(output).contains(String.format("%,d records read from Kafka; 0 rejected", posts));
         Matcher finished = FINISHED.matcher(output);
         assertThat(finished.find()).as(output).isTrue();
