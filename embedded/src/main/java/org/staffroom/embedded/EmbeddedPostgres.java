@@ -135,6 +135,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
     }
 
+    /** Creates a new, empty database and returns its JDBC URL: tests give each case a database of its own. */
+    public String createDatabase(String name) {
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the database " + name + ": " + e.getMessage(), e);
+        }
+        return "jdbc:postgresql://localhost:" + port() + "/" + name;
+    }
+
     public String user() {
         return USER;
     }

@@ -53,10 +53,7 @@ class RetentionTest {
     /** A new database with the schema, and in each log table one row per age, identified by its age. */
     private static String databaseWithAgedRows() throws SQLException {
         String name = "retention_" + (++databases);
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        String url = "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
+        String url = postgres.createDatabase(name);
         SchemaMigrations.apply(url, postgres.user(), postgres.password());
         try (Connection c = owner(url);
                 PreparedStatement rejected = c.prepareStatement("INSERT INTO rejected_posts (received_at, topic, "

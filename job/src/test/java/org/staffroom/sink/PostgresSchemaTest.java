@@ -47,12 +47,8 @@ class PostgresSchemaTest {
         }
     }
 
-    private static String database() throws SQLException {
-        String name = "schema_" + (++databases);
-        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
-        return "jdbc:postgresql://localhost:" + postgres.port() + "/" + name;
+    private static String database() {
+        return postgres.createDatabase("schema_" + (++databases));
     }
 
     private static Connection connect(String url) throws SQLException {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,10 +32,7 @@ class LocalStackTest {
                 "definitely not json"), StandardCharsets.UTF_8);
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(null)) {
-            try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE scripted");
-            }
-            String url = "jdbc:postgresql://localhost:" + postgres.port() + "/scripted";
+            String url = postgres.createDatabase("scripted");
             Path password = dir.resolve("pw");
             Files.writeString(password, postgres.password());
             LocalRun.Result run = LocalRun.run("--input", input.toString(), "--exit-when-done",

@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,14 +57,10 @@ class RealDataTest {
                 "--input", newestFirst("bluesky/jetstream.jsonl", true).toString());
 
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(null)) {
-            try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE imported");
-                s.execute("CREATE DATABASE contract");
-            }
+            String imported = postgres.createDatabase("imported");
+            String contract = postgres.createDatabase("contract");
             Path password = dir.resolve("pw");
             Files.writeString(password, postgres.password());
-            String imported = "jdbc:postgresql://localhost:" + postgres.port() + "/imported";
-            String contract = "jdbc:postgresql://localhost:" + postgres.port() + "/contract";
 
             List<String> common = List.of("--exit-when-done", "--jdbc-user", postgres.user(), "--jdbc-password-file",
                     password.toString(), "--web-port", "0", "--parallelism", "1");
