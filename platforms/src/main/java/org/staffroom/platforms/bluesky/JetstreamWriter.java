@@ -23,8 +23,9 @@ import org.staffroom.platforms.TextEntities;
  */
 public final class JetstreamWriter implements NativeWriter {
     private static final String FACET = "app.bsky.richtext.facet";
-    /** How much later than the client's createdAt the relay sees a commit, at most. */
-    private static final long MAX_RELAY_DELAY_MICROS = 900_000;
+    /** The relay sees a commit 50 to 950 ms after the client's createdAt. */
+    private static final long MIN_RELAY_DELAY_MICROS = 50_000;
+    private static final long RELAY_DELAY_SPREAD_MICROS = 900_000;
 
     private final JsonLineOutput out;
 
@@ -36,8 +37,8 @@ public final class JetstreamWriter implements NativeWriter {
     public void write(PostEvent post) throws IOException {
         out.accept(post);
         ObjectNode record = post.retweetOf == null ? post(post) : repost(post);
-        long timeUs = BlueskyIds.micros(NativeTime.of(post)) + 50_000
-                + Math.floorMod(post.id.hashCode(), MAX_RELAY_DELAY_MICROS);
+        long timeUs = BlueskyIds.micros(NativeTime.of(post)) + MIN_RELAY_DELAY_MICROS
+                + Math.floorMod(post.id.hashCode(), RELAY_DELAY_SPREAD_MICROS);
         String uri = BlueskyIds.uri(post);
         ObjectNode event = JsonLineOutput.object();
         event.put("did", BlueskyIds.did(post));
