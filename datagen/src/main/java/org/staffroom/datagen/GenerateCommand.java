@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.staffroom.platforms.SourceFormat;
 import org.staffroom.datagen.generator.EventTimeSpan;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.KafkaPostSink;
+import org.staffroom.datagen.generator.NativeRecords;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.generator.PostSink;
 import org.staffroom.datagen.progress.Progress;
@@ -83,6 +85,13 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Topic for --bootstrap-servers (default: " + DEFAULT_TOPIC + ").")
     String topic;
 
+    @Option(names = "--format", defaultValue = "staffroom", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "staffroom (the contract's events, default), or a platform's native records of that "
+                + "platform's posts only: x-v2 (API v2 search pages of 100 tweets, newest first in each, one per "
+                + "line), mastodon (one Status entity per line) or bluesky (one Jetstream event per line). "
+                + "Native records go to --output; the importer converts them.")
+    SourceFormat format;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (always quiet when writing to stdout).")
     boolean quiet;
 
@@ -96,7 +105,8 @@ public final class GenerateCommand implements Callable<Integer> {
         Progress progress = quiet || destination.stdout
                 ? null : new Progress("datagen", "posts", "posts", span, System::nanoTime);
         long posts = 0;
-        try (PostSink sink = destination.open(); progress) {
+        PostSink sink = destination.open();
+        try (sink; progress) {
             if (progress != null) {
                 progress.startPrinting(err, PROGRESS_INTERVAL);
             }
@@ -112,6 +122,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (progress != null) {
             progress.update(posts);
             err.println(progress.closingLine(destination.name));
+            if (sink instanceof NativeRecords records) {
+                err.println("datagen: " + records.summary());
+            }
         }
         return DatagenCli.EXIT_OK;
     }
@@ -130,6 +143,10 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (output == null && bootstrapServers == null) {
             throw usage("where to? Give --output FILE ('-' for stdout) or --bootstrap-servers HOST:PORT");
+        }
+        if (format != SourceFormat.STAFFROOM && bootstrapServers != null) {
+            throw usage("--format " + format.formatName() + " writes native records to --output: the job reads "
+                    + "contract events, which the importer makes of them");
         }
         if (topic != null && bootstrapServers == null) {
             throw usage("--topic only applies with --bootstrap-servers");
@@ -156,7 +173,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     flush(); // stdout stays open for whoever called us
                 }
             };
-            return new Destination("stdout", true, () -> new JsonLines(stdout));
+            return new Destination("stdout", true, () -> sink(stdout));
         }
         Path file;
         try {
@@ -173,12 +190,16 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         return new Destination(file.toString(), false, () -> {
             try {
-                return new JsonLines(Files.newOutputStream(file));
+                return sink(Files.newOutputStream(file));
             } catch (IOException e) {
                 throw new IOException("cannot write " + file + ": " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
             }
         });
+    }
+
+    private PostSink sink(OutputStream out) {
+        return format == SourceFormat.STAFFROOM ? new JsonLines(out) : new NativeRecords(format, out);
     }
 
     private ParameterException usage(String message) {
@@ -192,6 +213,18 @@ public final class GenerateCommand implements Callable<Integer> {
     private record Destination(String name, boolean stdout, Opener opener) {
         PostSink open() throws IOException {
             return opener.open();
+        }
+    }
+
+    /** A format name, with a message listing the formats. */
+    static final class FormatConverter implements ITypeConverter<SourceFormat> {
+        @Override
+        public SourceFormat convert(String value) {
+            try {
+                return SourceFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -147,9 +147,10 @@ public final class GeneratedPost {
 
     /** Hashtags as written in the text (a sign when {@link #arrayHash}), or null when only the text has them. */
     public List<String> hashtags() {
-        if (!entities) {
-            return null;
-        }
+        return entities ? hashtagList() : null;
+    }
+
+    private List<String> hashtagList() {
         List<String> list = new ArrayList<>(tagCount);
         for (int i = 0; i < tagCount; i++) {
             ByteText b = new ByteText(32);
@@ -161,9 +162,10 @@ public final class GeneratedPost {
 
     /** Mentioned handles (without {@code @}), or null when only the text has them. */
     public List<String> mentions() {
-        if (!entities) {
-            return null;
-        }
+        return entities ? mentionList() : null;
+    }
+
+    private List<String> mentionList() {
         List<String> list = new ArrayList<>(mentionCount);
         for (int i = 0; i < mentionCount; i++) {
             list.add(new String(community.handle[mentions[i]], java.nio.charset.StandardCharsets.US_ASCII));
@@ -173,9 +175,10 @@ public final class GeneratedPost {
 
     /** Links, or null when only the text has them. */
     public List<String> urls() {
-        if (!entities) {
-            return null;
-        }
+        return entities ? urlList() : null;
+    }
+
+    private List<String> urlList() {
         List<String> list = new ArrayList<>(urlCount);
         for (int i = 0; i < urlCount; i++) {
             list.add(urls[i].toString());
@@ -201,14 +204,26 @@ public final class GeneratedPost {
 
     /** The post as the model's event, for callers that want objects rather than lines. */
     public PostEvent toPostEvent() {
+        return event(entities);
+    }
+
+    /**
+     * The post with its entity arrays, whether or not its producer sends them: a platform's native
+     * record always marks its hashtags, mentions and links up.
+     */
+    public PostEvent toPostEventWithEntities() {
+        return event(true);
+    }
+
+    private PostEvent event(boolean withEntities) {
         PostEvent e = PostEvent.of(id(), createdAt(), authorId());
         e.platform = platform();
         e.author.handle = handle();
         e.author.followers = followers();
         e.text = text();
-        e.hashtags = hashtags();
-        e.mentions = mentions();
-        e.urls = urls();
+        e.hashtags = withEntities ? hashtagList() : null;
+        e.mentions = withEntities ? mentionList() : null;
+        e.urls = withEntities ? urlList() : null;
         e.retweetOf = retweetOf();
         e.replyTo = replyTo();
         e.quoteOf = quoteOf();

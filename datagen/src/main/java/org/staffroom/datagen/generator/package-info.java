@@ -4,7 +4,8 @@
  * describes the stream, a {@link org.staffroom.datagen.generator.PostGenerator} produces it in
  * event-time order, and a {@link org.staffroom.datagen.generator.PostSink}
  * ({@link org.staffroom.datagen.generator.JsonLines} for files and stdout,
- * {@link org.staffroom.datagen.generator.KafkaPostSink} for a topic) writes it.
+ * {@link org.staffroom.datagen.generator.KafkaPostSink} for a topic,
+ * {@link org.staffroom.datagen.generator.NativeRecords} for one platform's native records) writes it.
  *
  * <h2>What is in the stream</h2>
  *

@@ -63,6 +63,26 @@ class GenerateCommandTest {
     }
 
     @Test
+    void writesOnePlatformsPostsAsItsNativeRecords() throws Exception {
+        Path file = dir.resolve("mastodon.jsonl");
+        int code = run("generate", "--seed", "7", "--start", "2025-06-30", "--weeks", "1", "--community", "300",
+                "--rate", "30", "--format", "mastodon", "--output", file.toString());
+        assertThat(code).as(err()).isZero();
+        GeneratorConfig same = GeneratorConfig.builder().seed(7).start(LocalDate.of(2025, 6, 30)).weeks(1)
+                .community(300).rate(30).build();
+        List<GeneratedStreams.Post> mastodon = GeneratedStreams.posts(same).stream()
+                .filter(p -> p.platform().equals("mastodon")).toList();
+        List<String> statuses = Files.readAllLines(file);
+        assertThat(statuses).hasSize(mastodon.size());
+        for (int i = 0; i < statuses.size(); i++) {
+            // one Status entity a line, its local id the generated post's
+            assertThat(GeneratedStreams.JSON.readTree(statuses.get(i)).get("id").asText()).isEqualTo(mastodon.get(i).id());
+        }
+        assertThat(err()).contains(String.format(java.util.Locale.ROOT, "%,d mastodon posts as mastodon records; %,d posts of other platforms "
+                + "left out", mastodon.size(), GeneratedStreams.posts(same).size() - mastodon.size()));
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         assertThat(run("--help")).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("generate");
@@ -92,6 +112,8 @@ class GenerateCommandTest {
         cases.add(new String[] {"generate", "-o", dir.toString()});
         cases.add(new String[] {"generate", "--no-such-option", "-o", out});
         cases.add(new String[] {"unknown-command"});
+        cases.add(new String[] {"generate", "--format", "x-v1", "-o", out});
+        cases.add(new String[] {"generate", "--format", "mastodon", "--bootstrap-servers", "localhost:9092"});
         String[] expected = {
             "a command is required: generate",
             "where to? Give --output FILE ('-' for stdout) or --bootstrap-servers HOST:PORT",
@@ -107,6 +129,8 @@ class GenerateCommandTest {
             "--output must be a file",
             "Unknown option: '--no-such-option'",
             "Unmatched argument",
+            "Invalid value for option '--format': unknown source format 'x-v1': one of x-v2, mastodon, bluesky, staffroom",
+            "--format mastodon writes native records to --output",
         };
         for (int i = 0; i < cases.size(); i++) {
             stderrBytes.reset();
