@@ -435,9 +435,10 @@ class ComposeFileTest {
     void secretsAreGeneratedOnceIntoFilesOnlyTheirReaderMayRead(@TempDir Path tmp) throws Exception {
         Map<String, String> env = Compose.environment(compose.service("secrets-init"));
         assertThat(env).containsEntry("SECRETS_DIR", SECRETS);
-        // the users the images run as: postgres in postgres:17, grafana in grafana/grafana, root for submit's client
+        // the users the images run as: postgres in postgres:17, grafana in grafana/grafana, flink, which submit runs as
         assertThat(env).containsEntry("POSTGRES_UID", "999").containsEntry("GRAFANA_UID", "472")
-                .containsEntry("JOB_UID", "0");
+                .containsEntry("JOB_UID", "9999");
+        assertThat(compose.service("submit").path("user").asText()).isEqualTo("9999:9999");
         generateSecrets(tmp);
         Map<Path, String> first = secretFiles(tmp);
         assertThat(first.keySet()).extracting(Path::toString).containsExactlyInAnyOrder("all/superuser.pw",
