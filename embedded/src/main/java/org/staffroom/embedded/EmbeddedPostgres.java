@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -85,6 +86,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param port the port to listen on; 0 for a free one
      */
     public static EmbeddedPostgres start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /**
+     * Starts a server with more server settings ({@code postgresql.conf} names, given on its command
+     * line), e.g. {@code ssl=on} with {@code ssl_cert_file}, {@code ssl_key_file} and an
+     * {@code hba_file} that accepts TLS connections only.
+     *
+     * @param dataDir as for {@link #start(Path)}
+     * @param port as for {@link #start(Path, int)}
+     * @param settings added to, or replacing, the defaults of this class
+     */
+    public static EmbeddedPostgres start(Path dataDir, int port, Map<String, String> settings) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("not a port: " + port);
         }
@@ -111,6 +125,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 // throw-away data: durability buys nothing
                 builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
             }
+            settings.forEach(builder::setServerConfig);
             server = builder.start();
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
             if (temporary) {

@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import javax.net.ssl.SSLException;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Option;
 
 /**
@@ -85,11 +90,53 @@ public final class JdbcOptions {
         }
         // not DriverManager: it keeps the driver of the first job's class loader and refuses it to
         // every later job submitted to the same JobManager ("No suitable driver")
-        Connection connection = new org.postgresql.Driver().connect(url, props);
+        Connection connection;
+        try {
+            connection = new org.postgresql.Driver().connect(url, props);
+        } catch (SQLException e) {
+            throw explained(e);
+        }
         if (connection == null) {
             throw new SQLException("--jdbc-url " + url + " is not a PostgreSQL URL");
         }
         return connection;
+    }
+
+    /** Every setting as a data source, for tools that open their own connections (Flyway). */
+    public DataSource dataSource() throws SQLException {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(user);
+        ds.setPassword(password());
+        for (Map.Entry<String, String> p : driverProperties().entrySet()) {
+            ds.setProperty(p.getKey(), p.getValue());
+        }
+        return ds;
+    }
+
+    /**
+     * A failure to connect, told in the options' terms when TLS is its cause: the driver speaks of
+     * Java's certificate paths ("PKIX path building failed"), not of the options that chose them.
+     */
+    public SQLException explained(SQLException e) {
+        String problem = null;
+        for (Throwable t = e; t != null && problem == null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException || t instanceof CertPathValidatorException) {
+                problem = "the server's certificate is not signed by " + (sslRootCert == null
+                        ? "a CA of the driver's default root certificate file (~/.postgresql/root.crt)"
+                        : "the CA of --jdbc-ssl-root-cert " + sslRootCert);
+            }
+        }
+        for (Throwable t = e; t != null && problem == null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                problem = "the TLS handshake failed";
+            }
+        }
+        if (problem == null) {
+            return e;
+        }
+        return new SQLException("cannot connect to " + url + " with --jdbc-ssl-mode " + sslMode + ": " + problem
+                + " (" + e.getMessage() + ")", e.getSQLState(), e);
     }
 
     public String url() {

@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Deletes the rows of the job's logs (rejected_posts, late_posts, dead_letters) older than
- * {@code --keep}, which would otherwise grow for ever. Run by the schema's owner, since the job's
- * role may not delete: {@code java -cp staffroom-job.jar org.staffroom.schema.Retention --keep 30d}.
+ * {@code --keep}, which would otherwise grow for ever, and clears the raw payloads of rejected
+ * records older than {@code --keep-payloads}. Run by the schema's owner, since the job's role may
+ * not delete: {@code java -cp staffroom-job.jar org.staffroom.schema.Retention --keep 30d}.
  */
 @Command(name = "staffroom-retention", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Deletes rows older than --keep from rejected_posts and late_posts (by received_at) and "
-                + "dead_letters (by refused_at), in batches. Run it as the schema's owner.")
+                + "dead_letters (by refused_at), and clears the payloads of rejected_posts older than "
+                + "--keep-payloads, in batches. Run it as the schema's owner.")
 public final class Retention implements Callable<Integer> {
 
     /** A log table and the column whose age decides: when the job read the record, or when PostgreSQL refused it. */
@@ -36,12 +38,26 @@ public final class Retention implements Callable<Integer> {
             new Log("late_posts", "received_at"),
             new Log("dead_letters", "refused_at"));
 
+    /** Where a log keeps raw records: how to clear them, and which rows still hold one. */
+    record Payload(Log log, String clear, String present) {}
+
+    static final List<Payload> PAYLOADS = List.of(
+            new Payload(LOGS.get(0), "payload = NULL", "payload IS NOT NULL"),
+            // a rejected_posts row the database refused carries its payload among its values
+            new Payload(LOGS.get(2), "row_values = row_values - 'payload'",
+                    "table_name = 'rejected_posts' AND row_values -> 'payload' IS NOT NULL"));
+
     @CommandLine.Mixin
     JdbcOptions jdbc;
 
     @Option(names = "--keep", defaultValue = "30d", converter = Durations.class, paramLabel = "DURATION",
             description = "Rows younger than this, by the database's clock, stay (default: ${DEFAULT-VALUE}).")
     Duration keep;
+
+    @Option(names = "--keep-payloads", defaultValue = "30d", converter = Durations.class, paramLabel = "DURATION",
+            description = "Raw records (rejected_posts.payload, and the payloads inside dead_letters) received longer "
+                    + "ago than this are cleared; the rest of their rows stays until --keep (default: ${DEFAULT-VALUE}).")
+    Duration keepPayloads;
 
     @Option(names = "--batch-size", defaultValue = "10000", paramLabel = "N",
             description = "Rows deleted per transaction, so that no table is locked for long (default: ${DEFAULT-VALUE}).")
@@ -57,10 +73,8 @@ public final class Retention implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (keep.isNegative() || keep.isZero()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--keep must be positive, got " + Durations.format(keep));
-        }
+        requirePositive("--keep", keep);
+        requirePositive("--keep-payloads", keepPayloads);
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--batch-size must be at least 1, got " + batchSize);
@@ -68,11 +82,19 @@ public final class Retention implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Connection c = jdbc.connect()) {
             c.setAutoCommit(true);
-            Instant cutoff = databaseNow(c).minus(keep);
+            Instant now = databaseNow(c);
+            Instant cutoff = now.minus(keep);
             for (Log log : LOGS) {
-                long deleted = deleteBefore(c, log, cutoff, batchSize);
+                long deleted = inBatches(c, "DELETE FROM " + log.table(), log, "", cutoff, batchSize);
                 out.printf("staffroom-retention: %s: %d row(s) with %s before %s deleted%n",
                         log.table(), deleted, log.timeColumn(), cutoff);
+            }
+            Instant payloadCutoff = now.minus(keepPayloads);
+            for (Payload payload : PAYLOADS) {
+                long cleared = inBatches(c, "UPDATE " + payload.log().table() + " SET " + payload.clear(),
+                        payload.log(), " AND " + payload.present(), payloadCutoff, batchSize);
+                out.printf("staffroom-retention: %s: %d payload(s) with %s before %s cleared%n",
+                        payload.log().table(), cleared, payload.log().timeColumn(), payloadCutoff);
             }
             out.flush();
             return 0;
@@ -94,22 +116,31 @@ public final class Retention implements Callable<Integer> {
         }
     }
 
+    private void requirePositive(String option, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be positive, got " + Durations.format(value));
+        }
+    }
+
     /**
-     * Deletes in transactions of at most {@code batchSize} rows (autocommit), by physical row id since
-     * dead_letters has no key, until none is left before the cutoff; returns how many went.
+     * Runs {@code change} (a DELETE or an UPDATE of the log's table) in transactions of at most
+     * {@code batchSize} rows (autocommit), by physical row id since dead_letters has no key, on rows
+     * before the cutoff that match {@code andWhere}, until none is left; returns how many changed.
      */
-    private static long deleteBefore(Connection c, Log log, Instant cutoff, int batchSize) throws SQLException {
-        String sql = "DELETE FROM " + log.table() + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + log.table()
-                + " WHERE " + log.timeColumn() + " < ? LIMIT ?))";
+    private static long inBatches(Connection c, String change, Log log, String andWhere, Instant cutoff,
+            int batchSize) throws SQLException {
+        String sql = change + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + log.table()
+                + " WHERE " + log.timeColumn() + " < ?" + andWhere + " LIMIT ?))";
         long total = 0;
-        try (PreparedStatement delete = c.prepareStatement(sql)) {
-            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-            delete.setInt(2, batchSize);
-            int deleted;
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            statement.setInt(2, batchSize);
+            int changed;
             do {
-                deleted = delete.executeUpdate();
-                total += deleted;
-            } while (deleted > 0);
+                changed = statement.executeUpdate();
+                total += changed;
+            } while (changed > 0);
         }
         return total;
     }

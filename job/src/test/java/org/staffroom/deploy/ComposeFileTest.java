@@ -13,6 +13,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,11 +43,14 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.QueryRows;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.DatagenCli;
 import org.staffroom.datagen.replay.DurationConverter;
 import org.staffroom.datagen.replay.ReplayOptions;
+import org.staffroom.embedded.EmbeddedPostgres;
+import org.staffroom.schema.SchemaMigrations;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import picocli.CommandLine;
@@ -60,7 +64,10 @@ import picocli.CommandLine.ParseResult;
  */
 class ComposeFileTest {
     private static final Set<String> SERVICES =
-            Set.of("kafka", "kafka-init", "postgres", "jobmanager", "taskmanager", "submit", "datagen", "grafana");
+            Set.of("secrets-init", "kafka", "kafka-init", "postgres", "db-logins", "jobmanager", "taskmanager", "submit",
+                    "datagen", "grafana");
+    /** Where the services mount the volume secrets-init writes the passwords into. */
+    private static final String SECRETS = "/run/staffroom-secrets";
     private static final Set<Integer> DOCUMENTED_PORTS = Set.of(9092, 5432, 8081, 3000);
 
     static Path root;
@@ -185,7 +192,7 @@ class ComposeFileTest {
     }
 
     @Test
-    void submitRunsTheJobJarWithOptionsTheJobAccepts() {
+    void submitRunsTheJobJarWithOptionsTheJobAccepts(@TempDir Path tmp) throws IOException {
         JsonNode submit = compose.service("submit");
         assertThat(submit.path("image").asText()).isEqualTo(compose.service("jobmanager").path("image").asText());
         List<String> entrypoint = Compose.arguments(submit.path("entrypoint"));
@@ -203,7 +210,12 @@ class ComposeFileTest {
             assertThat(v.source()).isEqualTo("./job/target/staffroom-job.jar");
             assertThat(v.target()).isEqualTo(jar);
         });
-        List<String> args = command.subList(1, command.size());
+        List<String> args = new ArrayList<>(command.subList(1, command.size()));
+        // the password file is the job's copy of its login's password, which exists in the container only
+        int passwordFile = args.indexOf("--jdbc-password-file") + 1;
+        assertThat(args.get(passwordFile)).isEqualTo(SECRETS + "/job/job.pw");
+        assertThat(Compose.volumes(submit)).anySatisfy(v -> assertThat(v.target()).isEqualTo(SECRETS));
+        args.set(passwordFile, Files.writeString(tmp.resolve("job.pw"), "generated").toString());
         StaffroomConfig.Parsed parsed = StaffroomConfig.parse(args.toArray(new String[0]));
         assertThat(parsed.config).as("the job refuses %s: %s", args, parsed.message).isNotNull();
         assertThat(parsed.exitCode).isZero();
@@ -213,11 +225,8 @@ class ComposeFileTest {
         assertThat(config.topic()).isEqualTo(createdTopic());
         Map<String, String> postgres = Compose.environment(compose.service("postgres"));
         assertThat(config.jdbc().url()).isEqualTo("jdbc:postgresql://postgres:5432/" + postgres.get("POSTGRES_DB"));
-        // the superuser for now (see the file's header), until the job gets a login in staffroom_writer
-        assertThat(config.jdbc().user()).isEqualTo(postgres.get("POSTGRES_USER"));
-        assertThat(args).doesNotContain("--jdbc-password-file");
-        String passwordVariable = args.get(args.indexOf("--jdbc-password-env") + 1);
-        assertThat(Compose.environment(submit)).containsEntry(passwordVariable, postgres.get("POSTGRES_PASSWORD"));
+        // the login db-logins creates in staffroom_writer, never the superuser
+        assertThat(config.jdbc().user()).isEqualTo(logins().get("JOB_LOGIN")).isNotEqualTo(postgres.get("POSTGRES_USER"));
 
         // the client sees none of the cluster's settings: the job is given the cluster's checkpoint directory
         assertThat(config.checkpointDir()).hasToString(
@@ -227,7 +236,7 @@ class ComposeFileTest {
         // -m is the jobmanager's REST endpoint
         assertThat(new Configuration().get(RestOptions.PORT)).isEqualTo(8081);
         assertThat(dependencies(submit)).containsEntry("jobmanager", "service_healthy")
-                .containsEntry("postgres", "service_healthy")
+                .containsEntry("db-logins", "service_completed_successfully")
                 .containsEntry("kafka-init", "service_completed_successfully");
     }
 
@@ -400,23 +409,129 @@ class ComposeFileTest {
     }
 
     @Test
-    void passwordsComeFromTheEnvironmentWithLocalOnlyDefaults() {
-        fields(compose.raw.path("services")).forEach(s -> Compose.environment(s.getValue()).forEach((name, raw) -> {
+    void noPasswordIsWrittenInTheFileOrPassedOnACommandLine() throws IOException {
+        assertThat(Files.readString(root.resolve("docker-compose.yml"))).doesNotContain("staffroom-local");
+        fields(compose.resolved.path("services")).forEach(s -> Compose.environment(s.getValue()).forEach((name, value) -> {
             if (name.contains("PASSWORD")) {
-                assertThat(raw).as("%s of %s is read from the environment", name, s.getKey())
-                        .matches("\\$\\{\\w+:-.*}");
-                assertThat(Compose.interpolate(raw, Map.of())).as("the local default of %s", name)
-                        .isEqualTo("staffroom-local");
+                assertThat(name).as("%s of %s names a file", name, s.getKey()).endsWith("_FILE");
+                assertThat(value).as("%s of %s", name, s.getKey()).startsWith(SECRETS + "/");
             }
         }));
-        assertThat(header).contains("local playground ONLY").contains("never commit real ones");
-        // nothing secret on a command line
+        assertThat(header).contains("No password is written in this file or has a default");
         fields(compose.resolved.path("services")).forEach(s -> {
             List<String> words = new ArrayList<>(Compose.arguments(s.getValue().path("command")));
             words.addAll(Compose.arguments(s.getValue().path("entrypoint")));
-            assertThat(words).as(s.getKey()).noneMatch(w -> w.contains("password=") || w.equals("--jdbc-password"))
-                    .noneMatch(w -> w.contains("staffroom-local"));
+            assertThat(words).as(s.getKey()).noneMatch(w -> w.contains("password=") || w.equals("--jdbc-password"));
+            // only secrets-init writes the secrets
+            Compose.volumes(s.getValue()).stream().filter(v -> v.target().equals(SECRETS)).forEach(v -> {
+                assertThat(v.source()).isEqualTo("secrets");
+                assertThat(v.readOnly()).as("%s mounts the secrets read-only", s.getKey())
+                        .isEqualTo(!s.getKey().equals("secrets-init"));
+            });
         });
+    }
+
+    @Test
+    void secretsAreGeneratedOnceIntoFilesOnlyTheirReaderMayRead(@TempDir Path tmp) throws Exception {
+        Map<String, String> env = Compose.environment(compose.service("secrets-init"));
+        assertThat(env).containsEntry("SECRETS_DIR", SECRETS);
+        // the users the images run as: postgres in postgres:17, grafana in grafana/grafana, flink, which submit runs as
+        assertThat(env).containsEntry("POSTGRES_UID", "999").containsEntry("GRAFANA_UID", "472")
+                .containsEntry("JOB_UID", "9999");
+        assertThat(compose.service("submit").path("user").asText()).isEqualTo("9999:9999");
+        generateSecrets(tmp);
+        Map<Path, String> first = secretFiles(tmp);
+        assertThat(first.keySet()).extracting(Path::toString).containsExactlyInAnyOrder("all/superuser.pw",
+                "all/job.pw", "all/reader.pw", "all/grafana-admin.pw", "postgres/superuser.pw", "job/job.pw",
+                "grafana/reader.pw", "grafana/grafana-admin.pw");
+        assertThat(first.values()).allSatisfy(password -> assertThat(password).matches("[A-Za-z0-9]{32}"));
+        assertThat(new TreeSet<>(first.values())).as("four different passwords").hasSize(4);
+        try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path f : files.filter(f -> !f.equals(tmp)).toList()) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(tmp.relativize(f).toString())
+                        .isEqualTo(Files.isDirectory(f) ? "rwx------" : "rw-------");
+            }
+        }
+        generateSecrets(tmp);
+        assertThat(secretFiles(tmp)).as("generated on the first start only").isEqualTo(first);
+
+        // each reader finds its file there
+        Map<String, String> postgres = Compose.environment(compose.service("postgres"));
+        String grafanaScript = Compose.arguments(compose.service("grafana").path("entrypoint")).get(2);
+        Matcher read = Pattern.compile("cat (" + Pattern.quote(SECRETS) + "/\\S+)\\)").matcher(grafanaScript);
+        List<String> used = new ArrayList<>(List.of(postgres.get("POSTGRES_PASSWORD_FILE"), SECRETS + "/job/job.pw"));
+        while (read.find()) {
+            used.add(read.group(1));
+        }
+        assertThat(used).containsExactlyInAnyOrder(SECRETS + "/postgres/superuser.pw", SECRETS + "/job/job.pw",
+                SECRETS + "/grafana/grafana-admin.pw", SECRETS + "/grafana/reader.pw");
+        assertThat(grafanaScript).endsWith("exec /run.sh\n");
+    }
+
+    @Test
+    void theJobAndGrafanaLogInAsMembersOfTheSchemasRoles(@TempDir Path tmp) throws Exception {
+        generateSecrets(tmp);
+        try (EmbeddedPostgres server = EmbeddedPostgres.start(null)) {
+            String url = server.createDatabase("compose_logins");
+            SchemaMigrations.apply(url, server.user(), server.password());
+            Map<String, String> env = new HashMap<>(logins());
+            assertThat(env).containsEntry("PGHOST", "postgres").containsEntry("PGUSER", "postgres")
+                    .containsEntry("PGDATABASE", Compose.environment(compose.service("postgres")).get("POSTGRES_DB"));
+            env.putAll(Map.of("SECRETS_DIR", tmp.toString(), "PGHOST", "localhost",
+                    "PGPORT", Integer.toString(server.port()), "PGDATABASE", "compose_logins"));
+            // created on the first start, brought up to date on every later one
+            runScript("db-logins", "command", env);
+            runScript("db-logins", "command", env);
+
+            List<String> roles = QueryRows.of(url, server.user(), server.password(), "SELECT r.rolname, r.rolsuper, "
+                    + "r.rolcanlogin, r.rolcreaterole, array_agg(g.rolname ORDER BY g.rolname) AS member_of "
+                    + "FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid JOIN pg_roles g ON g.oid = m.roleid "
+                    + "WHERE r.rolname IN ('staffroom_job', 'staffroom_grafana') GROUP BY 1, 2, 3, 4 ORDER BY 1");
+            assertThat(roles).containsExactly(
+                    "rolname=staffroom_grafana|rolsuper=f|rolcanlogin=t|rolcreaterole=f|member_of={staffroom_reader}",
+                    "rolname=staffroom_job|rolsuper=f|rolcanlogin=t|rolcreaterole=f|member_of={staffroom_writer}");
+        }
+        List<String> submit = Compose.arguments(compose.service("submit").path("command"));
+        assertThat(submit.get(submit.indexOf("--jdbc-user") + 1)).isEqualTo("staffroom_job");
+        assertThat(logins()).containsEntry("JOB_LOGIN", "staffroom_job").containsEntry("READER_LOGIN", "staffroom_grafana");
+        assertThat(Compose.environment(compose.service("grafana"))).containsEntry("STAFFROOM_READER_USER", "staffroom_grafana");
+        assertThat(dependencies(compose.service("grafana"))).containsEntry("db-logins", "service_completed_successfully");
+    }
+
+    private static Map<String, String> logins() {
+        return Compose.environment(compose.service("db-logins"));
+    }
+
+    /** secrets-init's script, for real, into {@code dir}, every file for this test's own user. */
+    private static void generateSecrets(Path dir) throws Exception {
+        String uid = Files.getAttribute(dir, "unix:uid").toString();
+        Map<String, String> env = new HashMap<>(Compose.environment(compose.service("secrets-init")));
+        env.putAll(Map.of("SECRETS_DIR", dir.toString(), "POSTGRES_UID", uid, "GRAFANA_UID", uid, "JOB_UID", uid));
+        runScript("secrets-init", "command", env);
+    }
+
+    /** Each file under {@code dir} (relative) and its content. */
+    private static Map<Path, String> secretFiles(Path dir) throws IOException {
+        Map<Path, String> out = new HashMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f), Files.readString(f));
+            }
+        }
+        return out;
+    }
+
+    /** A service's {@code bash -c} script (its command or entrypoint) run here with {@code env}; it must succeed. */
+    private static void runScript(String service, String key, Map<String, String> env) throws Exception {
+        List<String> words = Compose.arguments(compose.service(service).path(key));
+        assertThat(words.subList(0, 2)).containsExactly("/bin/bash", "-c");
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", words.get(2)).redirectErrorStream(true);
+        bash.environment().clear();
+        bash.environment().put("PATH", System.getenv("PATH"));
+        bash.environment().putAll(env);
+        Process p = bash.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", service, output).isZero();
     }
 
     @Test
@@ -435,7 +550,15 @@ class ComposeFileTest {
         assertThat(providers.path("providers").get(0).path("options").path("path").asText())
                 .isEqualTo(dashboardsInContainer);
 
-        Map<String, String> env = Compose.environment(grafana);
+        Map<String, String> env = new HashMap<>(Compose.environment(grafana));
+        assertThat(env).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false");
+        // the passwords the entrypoint reads from files and exports
+        Matcher exported = Pattern.compile("export ([\\w ]+)\n").matcher(
+                Compose.arguments(grafana.path("entrypoint")).get(2));
+        assertThat(exported.find()).isTrue();
+        for (String name : exported.group(1).split(" ")) {
+            env.put(name, "from-a-file");
+        }
         Path datasourceFile = root.resolve("grafana/provisioning/datasources/staffroom.yaml");
         String datasourceText = Files.readString(datasourceFile);
         Matcher referenced = Pattern.compile("\\$\\{?(\\w+)}?").matcher(datasourceText);
@@ -450,9 +573,9 @@ class ComposeFileTest {
         Map<String, String> postgres = Compose.environment(compose.service("postgres"));
         assertThat(ds.path("url").asText()).isEqualTo("postgres:5432");
         assertThat(ds.path("jsonData").path("database").asText()).isEqualTo(postgres.get("POSTGRES_DB"));
-        // the superuser for now (see the file's header); STAFFROOM_READER_USER switches to a reader
-        assertThat(ds.path("user").asText()).isEqualTo(postgres.get("POSTGRES_USER"));
-        assertThat(ds.path("secureJsonData").path("password").asText()).isEqualTo(postgres.get("POSTGRES_PASSWORD"));
+        // the login db-logins creates in staffroom_reader, its password from the file of secrets-init
+        assertThat(ds.path("user").asText()).isEqualTo(logins().get("READER_LOGIN"));
+        assertThat(ds.path("secureJsonData").path("password").asText()).isEqualTo("from-a-file");
         String uid = ds.path("uid").asText();
 
         List<GrafanaDashboards.Dashboard> dashboards = GrafanaDashboards.load();

@@ -31,7 +31,8 @@ import org.staffroom.platforms.PostEvent;
 /**
  * Every query of every provisioned Grafana dashboard (panels and template variables), expanded as
  * Grafana's PostgreSQL data source expands it, runs against the real schema filled by the real job
- * from two generated weeks, and returns what its panel needs: rows, a time column and numbers for
+ * from two generated weeks, as a login in staffroom_reader (the data source's role), and returns
+ * what its panel needs: rows, a time column and numbers for
  * time series, the bar chart's x field, something in every column. A schema change that breaks a
  * dashboard fails here.
  */
@@ -55,8 +56,11 @@ class DashboardSqlTest extends StackTest {
         List<Dashboard> dashboards = GrafanaDashboards.load();
         assertThat(dashboards).hasSize(3);
         int panels = 0;
-        try (Connection c = DriverManager.getConnection(db, stack.postgres.user(), stack.postgres.password())) {
-            // as a select-only role would: nothing a dashboard runs may write
+        try (Connection owner = stack.postgres.dataSource().getConnection(); Statement s = owner.createStatement()) {
+            s.execute("CREATE ROLE dashboard_sql_reader LOGIN IN ROLE staffroom_reader");
+        }
+        // the data source's role: no raw payloads, nothing written
+        try (Connection c = DriverManager.getConnection(db, "dashboard_sql_reader", "not-checked-on-the-test-server")) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try (Statement s = c.createStatement()) {

@@ -11,12 +11,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.staffroom.QueryRows;
 import org.staffroom.platforms.PostEvent;
 
 /**
  * Contract §5 on a real PostgreSQL: the job runs with a login role in staffroom_writer, which may
- * insert and update but not read counts, delete, alter or drop; a login in staffroom_reader may
- * only select. A row the database refuses reaches dead_letters under the writer too.
+ * insert and update but not read counts or payloads, delete, alter or drop; a login in
+ * staffroom_reader may only select, and never the raw records of rejected_posts (issue 13), which
+ * only staffroom_debugger reads. A row the database refuses reaches dead_letters under the writer too.
  */
 class RolesTest extends StackTest {
 
@@ -45,6 +47,7 @@ class RolesTest extends StackTest {
         String db = stack.database();
         createLogin("job_writer_1", "staffroom_writer");
         createLogin("dash_reader_1", "staffroom_reader");
+        createLogin("producer_debugger_1", "staffroom_debugger");
         try (Connection owner = DriverManager.getConnection(db, stack.postgres.user(), stack.postgres.password());
                 Statement s = owner.createStatement()) {
             s.execute("ALTER TABLE hashtag_window_metrics ADD CONSTRAINT no_poison CHECK (hashtag <> 'poison')");
@@ -64,8 +67,15 @@ class RolesTest extends StackTest {
         try (Connection reader = as(db, "dash_reader_1")) {
             try (Statement s = reader.createStatement()) {
                 s.execute("SELECT * FROM hashtag_window_metrics, chat_session_metrics, chats, top_accounts, "
-                        + "rejected_posts, late_posts, chat_week_metrics, chat_sessions_vs_rest_of_week, dead_letters");
+                        + "rejected_posts_summary, late_posts, chat_week_metrics, chat_sessions_vs_rest_of_week, "
+                        + "dead_letters_summary");
             }
+            assertThat(QueryRows.of(db, "dash_reader_1", "-", "SELECT topic, payload_bytes, "
+                    + "reason LIKE 'not valid JSON%' AS unreadable FROM rejected_posts_summary"))
+                    .containsExactly("topic=" + topic + "|payload_bytes=6|unreadable=t");
+            denied(reader, "SELECT payload FROM rejected_posts");
+            denied(reader, "SELECT reason FROM rejected_posts");
+            denied(reader, "SELECT row_values FROM dead_letters");
             assertThat(stack.rows(db, "SELECT posts, is_final FROM chat_session_metrics"))
                     .containsExactly("posts=1|is_final=t");
             assertThat(stack.rows(db, "SELECT DISTINCT row_key->>'hashtag' AS hashtag, sqlstate FROM dead_letters"))
@@ -76,7 +86,15 @@ class RolesTest extends StackTest {
             denied(reader, "DELETE FROM rejected_posts");
             denied(reader, "DROP TABLE late_posts");
         }
+        try (Connection debugger = as(db, "producer_debugger_1")) {
+            assertThat(QueryRows.of(db, "producer_debugger_1", "-", "SELECT payload FROM rejected_posts"))
+                    .containsExactly("payload=broken");
+            denied(debugger, "SELECT posts FROM hashtag_window_metrics");
+            denied(debugger, "DELETE FROM rejected_posts");
+        }
         try (Connection writer = as(db, "job_writer_1")) {
+            denied(writer, "SELECT payload FROM rejected_posts");
+            denied(writer, "SELECT * FROM rejected_posts_summary");
             denied(writer, "SELECT posts FROM hashtag_window_metrics");
             denied(writer, "SELECT error FROM dead_letters");
             denied(writer, "DELETE FROM dead_letters");

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.embedded.EmbeddedPostgres;
 import picocli.CommandLine;
 
-/** The retention command on a real PostgreSQL: exactly the rows older than --keep go, in batches, and only for the owner. */
+/**
+ * The retention command on a real PostgreSQL: exactly the rows older than --keep go, and exactly the
+ * payloads older than --keep-payloads, in batches, and only for the owner.
+ */
 class RetentionTest {
     // ages in hours: five beyond 30 days, four within
     private static final List<Long> OLD = List.of(31 * 24L, 30 * 24L + 1, 400 * 24L, 45 * 24L, 30 * 24L + 2);
@@ -145,17 +148,12 @@ class RetentionTest {
         List<Long> sortedNew = NEW.stream().sorted().toList();
         assertThat(agesLeft(url)).containsExactly(sortedNew, sortedNew, sortedNew);
 
-        Pattern line = Pattern.compile("staffroom-retention: (\\w+): (\\d+) row\\(s\\) with (\\w+) before (\\S+) deleted");
         List<String> reported = new ArrayList<>();
         List<Instant> cutoffs = new ArrayList<>();
-        for (String l : run.out().strip().split("\n")) {
-            Matcher m = line.matcher(l);
-            assertThat(m.matches()).as(l).isTrue();
-            reported.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
-            cutoffs.add(Instant.parse(m.group(4)));
-        }
-        assertThat(reported).containsExactly("rejected_posts 5 received_at", "late_posts 5 received_at",
-                "dead_letters 5 refused_at");
+        reported(run, reported, cutoffs);
+        assertThat(reported).containsExactly("rejected_posts 5 row(s) with received_at deleted",
+                "late_posts 5 row(s) with received_at deleted", "dead_letters 5 row(s) with refused_at deleted",
+                "rejected_posts 0 payload(s) with received_at cleared", "dead_letters 0 payload(s) with refused_at cleared");
         assertThat(cutoffs).allSatisfy(cutoff -> assertThat(cutoff)
                 .isBetween(before.minus(Duration.ofDays(30)), after.minus(Duration.ofDays(30))));
         assertThat(cutoffs).containsOnly(cutoffs.get(0));
@@ -165,6 +163,65 @@ class RetentionTest {
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("rejected_posts: 0 row(s)", "late_posts: 0 row(s)", "dead_letters: 0 row(s)");
         assertThat(agesLeft(url)).containsExactly(sortedNew, sortedNew, sortedNew);
+    }
+
+    /** Each line of the report as "table count what with column action", and its cutoff. */
+    private static void reported(Run run, List<String> reported, List<Instant> cutoffs) {
+        Pattern line = Pattern.compile(
+                "staffroom-retention: (\\w+): (\\d+) (row\\(s\\)|payload\\(s\\)) with (\\w+) before (\\S+) (deleted|cleared)");
+        for (String l : run.out().strip().split("\n")) {
+            Matcher m = line.matcher(l);
+            assertThat(m.matches()).as(l).isTrue();
+            reported.add(m.group(1) + " " + m.group(2) + " " + m.group(3) + " with " + m.group(4) + " " + m.group(6));
+            cutoffs.add(Instant.parse(m.group(5)));
+        }
+    }
+
+    @Test
+    void clearsExactlyThePayloadsOlderThanKeepPayloadsAndKeepsTheirRows() throws Exception {
+        String url = databaseWithAgedRows();
+        try (Connection c = owner(url); Statement s = c.createStatement()) {
+            // rejected_posts rows the database refused, 10 days and 1 day ago
+            for (long age : List.of(240L, 24L)) {
+                s.execute("INSERT INTO dead_letters (refused_at, table_name, row_key, sqlstate, error, row_values) "
+                        + "VALUES (now() - " + age + " * interval '1 hour', 'rejected_posts', '{\"age\": " + age
+                        + "}', '22021', 'bad bytes', '{\"reason\": \"r\", \"payload\": \"@teacher wrote\"}')");
+            }
+        }
+        Instant before = databaseNow(url);
+
+        Run run = retention("--jdbc-url", url, "--jdbc-user", postgres.user(),
+                "--jdbc-password-file", passwordFile(postgres.password()).toString(),
+                "--keep", "500d", "--keep-payloads", "7d", "--batch-size", "3");
+        Instant after = databaseNow(url);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> reported = new ArrayList<>();
+        List<Instant> cutoffs = new ArrayList<>();
+        reported(run, reported, cutoffs);
+        // of the nine rejected records, those received 1 hour and 0 hours ago keep their payloads
+        assertThat(reported).containsExactly("rejected_posts 0 row(s) with received_at deleted",
+                "late_posts 0 row(s) with received_at deleted", "dead_letters 0 row(s) with refused_at deleted",
+                "rejected_posts 7 payload(s) with received_at cleared", "dead_letters 1 payload(s) with refused_at cleared");
+        assertThat(cutoffs.subList(3, 5)).allSatisfy(cutoff -> assertThat(cutoff)
+                .isBetween(before.minus(Duration.ofDays(7)), after.minus(Duration.ofDays(7))));
+        List<Long> all = concat(OLD, NEW).stream().sorted().toList();
+        assertThat(agesLeft(url).get(0)).isEqualTo(all);
+        assertThat(rows(url, "SELECT \"offset\" FROM rejected_posts WHERE payload IS NOT NULL ORDER BY 1"))
+                .containsExactly("0", "1");
+        assertThat(rows(url, "SELECT row_key->>'age' || ' ' || row_values::text FROM dead_letters "
+                + "WHERE table_name = 'rejected_posts' ORDER BY refused_at"))
+                .containsExactly("240 {\"reason\": \"r\"}", "24 {\"reason\": \"r\", \"payload\": \"@teacher wrote\"}");
+    }
+
+    private static List<String> rows(String url, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = owner(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -190,6 +247,9 @@ class RetentionTest {
         Run zero = retention("--keep", "0s");
         assertThat(zero.exitCode()).isEqualTo(2);
         assertThat(zero.err()).startsWith("--keep must be positive, got 0s\n");
+        Run payloads = retention("--keep-payloads", "0s");
+        assertThat(payloads.exitCode()).isEqualTo(2);
+        assertThat(payloads.err()).startsWith("--keep-payloads must be positive, got 0s\n");
 
         Run batch = retention("--batch-size", "0");
         assertThat(batch.exitCode()).isEqualTo(2);

@@ -26,6 +26,8 @@ import org.staffroom.schema.SchemaMigrations;
 final class Stack implements AutoCloseable {
     static final String TOPIC = "edu.posts";
     private static final String DATABASE = "staffroom";
+    /** The job's login in the embedded database: a member of the schema's writer role, not its owner. */
+    static final String JOB_LOGIN = "staffroom_job";
 
     private final Console console;
     private final SupportServices services;
@@ -53,7 +55,7 @@ final class Stack implements AutoCloseable {
         SupportServices.Builder builder = SupportServices.builder(SchemaMigrations::apply)
                 .progress(console::line).topic(TOPIC, parallelism);
         if (external == null) {
-            builder.postgresDataDirectory(dataDir).database(DATABASE);
+            builder.postgresDataDirectory(dataDir).database(DATABASE).login(JOB_LOGIN, "staffroom_writer");
         } else {
             builder.externalDatabase(new Database(external.url(), external.user(), external.password()));
         }
@@ -94,7 +96,7 @@ final class Stack implements AutoCloseable {
         flink = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build());
         flink.start();
-        int restPort = flink.getRestAddress().get().getPort();
+        int restPort = webUiPort();
         console.line("Flink web UI: http://localhost:" + restPort);
 
         // submitted over REST like any client would; the classes are already on this JVM's classpath
@@ -113,6 +115,11 @@ final class Stack implements AutoCloseable {
                 restarts.failuresOf(job.getJobID())));
     }
 
+    /** The port of the running local Flink's web UI and REST API, bound to localhost. */
+    int webUiPort() throws Exception {
+        return flink.getRestAddress().get().getPort();
+    }
+
     void printConnections(Console out) {
         out.line("Kafka: " + bootstrapServers() + " (topic " + TOPIC + ")");
         if (postgres != null) {
@@ -123,7 +130,7 @@ final class Stack implements AutoCloseable {
         }
         if (flink != null) {
             try {
-                out.line("Flink web UI: http://localhost:" + flink.getRestAddress().get().getPort());
+                out.line("Flink web UI: http://localhost:" + webUiPort());
             } catch (Exception e) {
                 out.line("Flink web UI: unavailable (" + e.getMessage() + ")");
             }

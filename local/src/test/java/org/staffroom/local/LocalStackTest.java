@@ -1,20 +1,69 @@
 package org.staffroom.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.embedded.Database;
 import org.staffroom.embedded.EmbeddedPostgres;
 
 /**
  * The README's first command, as a script would run it: a small hand-built file, an existing
- * database, --exit-when-done; the rows left behind are exactly the expected ones.
+ * database, --exit-when-done; the rows left behind are exactly the expected ones. And its own
+ * database and Flink: the job writes as a member of the schema's writer role, and the web UI
+ * answers on the loopback interface only.
  */
 class LocalStackTest {
+
+    @Test
+    void theJobWritesAsTheWriterRoleAndTheWebUiIsOnLoopbackOnly(@TempDir Path dir) throws Exception {
+        Path input = Files.writeString(dir.resolve("posts.jsonl"),
+                "{\"id\":\"1\",\"createdAt\":\"2025-01-09T20:01:00Z\",\"author\":{\"id\":\"alice\"},"
+                        + "\"text\":\"Q1 #UKEdChat\"}\n");
+        Console console = new Console(System.out);
+        try (Stack stack = Stack.start(console, null, null, 1)) {
+            Feed.replay(console, input, stack.bootstrapServers(), Stack.TOPIC);
+            List<String> args = stack.jobArgs();
+            assertThat(args.get(args.indexOf("--jdbc-user") + 1)).isEqualTo(Stack.JOB_LOGIN);
+            stack.runJob(args, 0);
+
+            Database db = stack.database();
+            assertThat(LocalRun.rows(db.url(), db.user(), db.password(), "SELECT r.rolsuper, "
+                    + "array_agg(g.rolname) AS member_of FROM pg_roles r JOIN pg_auth_members m ON m.member = r.oid "
+                    + "JOIN pg_roles g ON g.oid = m.roleid WHERE r.rolname = '" + Stack.JOB_LOGIN + "' GROUP BY 1"))
+                    .containsExactly("rolsuper=f|member_of={staffroom_writer}");
+            assertThat(LocalRun.rows(db.url(), db.user(), db.password(),
+                    "SELECT chat_id, posts FROM chat_session_metrics")).containsExactly("chat_id=ukedchat|posts=1");
+
+            int port = stack.webUiPort();
+            try (Socket loopback = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            List<InetAddress> external = new ArrayList<>();
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (nic.isUp() && !nic.isLoopback()) {
+                    external.addAll(Collections.list(nic.getInetAddresses()));
+                }
+            }
+            assumeThat(external).as("this host has an address other than loopback to try").isNotEmpty();
+            for (InetAddress address : external) {
+                assertThatThrownBy(() -> new Socket(address, port).close()).as("the web UI on %s", address)
+                        .isInstanceOf(ConnectException.class);
+            }
+        }
+    }
 
     @Test
     void replaysAFileIntoAnExistingDatabaseAndExitsWhenDone(@TempDir Path dir) throws Exception {
