@@ -72,22 +72,8 @@ class PlatformRowsTest {
     private static EngagementCounts counts(long posts, long originals, long retweets, long replies, long quotes,
             long withLink, long withMention, long brokering, long questions, long participants, long contributors,
             long newParticipants, long reach) {
-        EngagementCounts c = new EngagementCounts();
-        c.posts = posts;
-        c.originals = originals;
-        c.retweets = retweets;
-        c.replies = replies;
-        c.quotes = quotes;
-        c.withLink = withLink;
-        c.withMention = withMention;
-        c.brokering = brokering;
-        c.questions = questions;
-        c.participants = participants;
-        c.contributors = contributors;
-        c.newParticipants = newParticipants;
-        c.returningParticipants = participants - newParticipants;
-        c.reach = reach;
-        return c;
+        return HashtagWindowsTest.counts(posts, originals, retweets, replies, quotes, withLink, withMention, 0,
+                brokering, questions, participants, contributors, newParticipants, reach);
     }
 
     private static List<WindowMetrics> platformRows(
