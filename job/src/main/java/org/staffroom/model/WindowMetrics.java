@@ -60,7 +60,8 @@ public class WindowMetrics {
 
     @Override
     public String toString() {
-        return scope + (platform == null ? "" : " on " + platform) + " " + windowSize + "@" + Instant.ofEpochMilli(windowStart) + (isFinal ? " final " : " open ")
+        return scope + (platform == null ? "" : " on " + platform) + " " + windowSize + "@"
+                + Instant.ofEpochMilli(windowStart) + (isFinal ? " final " : " open ")
                 + counts + " retained=" + retainedFromPrevious;
     }
 }
