@@ -175,7 +175,15 @@ public final class StaffroomJob {
                 .uid("chat-weeks");
 
         hashtagMetrics.sinkTo(outputs.hashtagMetrics()).name("hashtag-metrics-sink").uid("hashtag-metrics-sink");
+        hashtagMetrics.getSideOutput(EngagementWindows.PLATFORM_ROWS)
+                .sinkTo(outputs.hashtagPlatformMetrics())
+                .name("hashtag-platform-metrics-sink")
+                .uid("hashtag-platform-metrics-sink");
         chatMetrics.sinkTo(outputs.chatSessionMetrics()).name("chat-session-sink").uid("chat-session-sink");
+        chatMetrics.getSideOutput(EngagementWindows.PLATFORM_ROWS)
+                .sinkTo(outputs.chatSessionPlatformMetrics())
+                .name("chat-session-platform-sink")
+                .uid("chat-session-platform-sink");
         chatWeekMetrics.sinkTo(outputs.chatWeekMetrics()).name("chat-week-sink").uid("chat-week-sink");
         hashtagMetrics.getSideOutput(EngagementWindows.TOP_ACCOUNTS)
                 .union(chatMetrics.getSideOutput(EngagementWindows.TOP_ACCOUNTS))

@@ -29,6 +29,12 @@ public final class TestPosts {
         return new TestPosts(id, createdAt, author);
     }
 
+    /** The platform, "twitter" unless given. */
+    public TestPosts on(String platform) {
+        post.platform = platform;
+        return this;
+    }
+
     public TestPosts tags(String... hashtags) {
         post.hashtags = hashtags;
         return this;

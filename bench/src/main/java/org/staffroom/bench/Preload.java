@@ -12,6 +12,7 @@ import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.model.ParticipantKey;
 import org.staffroom.model.Post;
 import org.staffroom.parse.InvalidPostException;
 import org.staffroom.parse.ParserSettings;
@@ -23,7 +24,8 @@ import org.staffroom.parse.PostParser;
  *
  * <p>The first {@code counted} posts — the input of the state runs — also go to a second topic
  * when that is not the whole input, and a second thread parses them with the job's own parser to
- * count what the state is keyed by: distinct (hashtag, author) pairs, authors and hashtags. (The
+ * count what the state is keyed by: distinct (hashtag, participant) pairs, participants (platform,
+ * author id) and hashtags. (The
  * parser costs as much as the job's, so only the state runs' input is counted.)
  */
 final class Preload {
@@ -204,10 +206,11 @@ final class Preload {
                 withoutHashtags++;
                 return;
             }
-            authors.add(post.authorId);
+            String participant = ParticipantKey.of(post);
+            authors.add(participant);
             for (String tag : post.hashtags) {
                 hashtags.add(tag);
-                pairs.add(tag + '\u0000' + post.authorId);
+                pairs.add(tag + '\u0000' + participant);
             }
         }
     }

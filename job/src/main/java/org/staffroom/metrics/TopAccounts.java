@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.staffroom.model.ParticipantKey;
 import org.staffroom.model.TopAccount;
 
 /** The ten most mentioned accounts and the ten most active contributors of a final window (contract §4). */
@@ -14,7 +15,7 @@ public final class TopAccounts {
 
     /**
      * @param mentions posts mentioning each account in the window
-     * @param participants the window's participants by author id
+     * @param participants the window's participants by {@link ParticipantKey}
      */
     public static List<TopAccount> of(String scope, String scopeKey, long windowStart, Map<String, Long> mentions,
             Map<String, AuthorActivity> participants) {
@@ -23,7 +24,8 @@ public final class TopAccounts {
         for (Map.Entry<String, AuthorActivity> e : participants.entrySet()) {
             AuthorActivity a = e.getValue();
             if (a.nonRetweetPosts > 0) {
-                contributors.add(Map.entry(a.handle != null ? a.handle : e.getKey(), (long) a.nonRetweetPosts));
+                contributors.add(Map.entry(a.handle != null ? a.handle : ParticipantKey.authorIdOf(e.getKey()),
+                        (long) a.nonRetweetPosts));
             }
         }
         List<TopAccount> out = new ArrayList<>();

@@ -1,19 +1,26 @@
 package org.staffroom.metrics;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.staffroom.model.EngagementCounts;
+import org.staffroom.model.ParticipantKey;
 import org.staffroom.model.Post;
 import org.staffroom.model.PostFlags;
 
 /**
- * The post-level counts of one window; its participants are kept beside it (inside a
+ * The post-level counts of one window, per platform; its participants are kept beside it (inside a
  * {@code WindowAccumulator} on the heap, as state entries of their own in RocksDB: see
  * {@code WindowStore}). Order-insensitive by construction: sums only.
  */
 public class WindowTotals {
-    /** The post-level counts; the participant-level ones are derived from the participants on output. */
-    public EngagementCounts posts = new EngagementCounts();
+    /**
+     * The post-level counts by platform; the participant-level ones are derived from the
+     * participants on output. A one-platform window holds one set of counts, as before platforms
+     * were compared; the all-platform counts are the sum.
+     */
+    public Map<String, EngagementCounts> byPlatform = new HashMap<>();
     /**
      * Where the window ends, fixed when it opens: a window opened under an earlier calendar, day
      * zone or duration ends where it was going to.
@@ -26,7 +33,7 @@ public class WindowTotals {
 
     public void add(Post post, boolean cotag) {
         int f = post.flags;
-        EngagementCounts c = posts;
+        EngagementCounts c = byPlatform.computeIfAbsent(post.platform, p -> new EngagementCounts());
         c.posts++;
         c.originals += PostFlags.isOriginal(f) ? 1 : 0;
         c.retweets += PostFlags.has(f, PostFlags.RETWEET) ? 1 : 0;
@@ -39,20 +46,35 @@ public class WindowTotals {
         c.questions += PostFlags.has(f, PostFlags.QUESTION) ? 1 : 0;
     }
 
+    /** Posts in the window, on every platform. */
+    public long posts() {
+        long posts = 0;
+        for (EngagementCounts c : byPlatform.values()) {
+            posts += c.posts;
+        }
+        return posts;
+    }
+
     /**
-     * The window's counts, given its participants; {@code isNew} tells whether a participant's
-     * earliest post (for this hashtag or chat) falls in this window.
+     * The window's counts per platform, by platform name, given its participants by
+     * {@link ParticipantKey}; {@code isNew} tells whether a participant's earliest post (for this
+     * hashtag or chat, on their platform) falls in this window.
      */
-    public EngagementCounts counts(Map<String, AuthorActivity> participants, Predicate<String> isNew) {
-        EngagementCounts c = posts.copy();
+    public Map<String, EngagementCounts> countsByPlatform(Map<String, AuthorActivity> participants,
+            Predicate<String> isNew) {
+        Map<String, EngagementCounts> counts = new TreeMap<>();
+        byPlatform.forEach((platform, c) -> counts.put(platform, c.copy()));
+        // one platform, the usual case: no key needs taking apart
+        EngagementCounts only = counts.size() == 1 ? counts.values().iterator().next() : null;
         for (Map.Entry<String, AuthorActivity> e : participants.entrySet()) {
             AuthorActivity a = e.getValue();
+            EngagementCounts c = only != null ? only : counts.get(ParticipantKey.platformOf(e.getKey()));
             c.participants++;
             c.contributors += a.nonRetweetPosts > 0 ? 1 : 0;
             c.reach += Math.max(0, a.maxFollowers);
             c.newParticipants += a.keptNew || isNew.test(e.getKey()) ? 1 : 0;
         }
-        c.returningParticipants = c.participants - c.newParticipants;
-        return c;
+        counts.values().forEach(c -> c.returningParticipants = c.participants - c.newParticipants);
+        return counts;
     }
 }

@@ -45,6 +45,25 @@ public class EngagementCounts {
         return c;
     }
 
+    /** Adds {@code other}'s counts to these: the counts of two disjoint sets of posts and participants. */
+    public void add(EngagementCounts other) {
+        posts += other.posts;
+        originals += other.originals;
+        retweets += other.retweets;
+        replies += other.replies;
+        quotes += other.quotes;
+        withLink += other.withLink;
+        withMention += other.withMention;
+        withCotag += other.withCotag;
+        brokering += other.brokering;
+        questions += other.questions;
+        participants += other.participants;
+        contributors += other.contributors;
+        newParticipants += other.newParticipants;
+        returningParticipants += other.returningParticipants;
+        reach += other.reach;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof EngagementCounts)) {

@@ -7,20 +7,27 @@ package org.staffroom.model;
  */
 public enum ScopeKind {
     /** A hashtag, in every configured window size; its calendar days are ranked. */
-    HASHTAG("hashtag", null, "hashtag_day"),
+    HASHTAG("hashtag", null, "hashtag_day", true),
     /** A chat's sessions, each ranked and compared with the one before. */
-    CHAT("chat", "session", "session"),
-    /** A chat's hashtag outside the sessions, by the week of the chat's zone. */
-    CHAT_WEEK("chat-week", "week", null);
+    CHAT("chat", "session", "session", true),
+    /** A chat's hashtag outside the sessions, by the week of the chat's zone: all platforms only. */
+    CHAT_WEEK("chat-week", "week", null, false);
 
     private final String label;
     private final String windowLabel;
     private final String topAccountsScope;
+    private final boolean comparesPlatforms;
 
-    ScopeKind(String label, String windowLabel, String topAccountsScope) {
+    ScopeKind(String label, String windowLabel, String topAccountsScope, boolean comparesPlatforms) {
         this.label = label;
         this.windowLabel = windowLabel;
         this.topAccountsScope = topAccountsScope;
+        this.comparesPlatforms = comparesPlatforms;
+    }
+
+    /** Whether the kind's windows have a row per platform besides the all-platform row (contract §4). */
+    public boolean comparesPlatforms() {
+        return comparesPlatforms;
     }
 
     /** How late_posts and the logs name the kind: {@code hashtag}, {@code chat}, {@code chat-week}. */

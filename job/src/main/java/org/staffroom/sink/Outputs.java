@@ -10,7 +10,13 @@ import org.staffroom.model.WindowMetrics;
 public interface Outputs {
     Sink<WindowMetrics> hashtagMetrics();
 
+    /** A hashtag's windows, one row per platform. */
+    Sink<WindowMetrics> hashtagPlatformMetrics();
+
     Sink<WindowMetrics> chatSessionMetrics();
+
+    /** A chat's sessions, one row per platform. */
+    Sink<WindowMetrics> chatSessionPlatformMetrics();
 
     /** The chat hashtag's posts outside the sessions, per week of the chat. */
     Sink<WindowMetrics> chatWeekMetrics();

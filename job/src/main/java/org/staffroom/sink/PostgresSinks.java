@@ -52,12 +52,22 @@ public final class PostgresSinks implements Outputs {
 
     @Override
     public Sink<WindowMetrics> hashtagMetrics() {
-        return sink(new HashtagMetricsStatement());
+        return sink(HashtagMetricsStatement.allPlatforms());
+    }
+
+    @Override
+    public Sink<WindowMetrics> hashtagPlatformMetrics() {
+        return sink(HashtagMetricsStatement.perPlatform());
     }
 
     @Override
     public Sink<WindowMetrics> chatSessionMetrics() {
         return sink(ChatRowStatement.sessions(chatHashtags));
+    }
+
+    @Override
+    public Sink<WindowMetrics> chatSessionPlatformMetrics() {
+        return sink(ChatRowStatement.platformSessions(chatHashtags));
     }
 
     @Override

@@ -22,6 +22,9 @@ final class WindowColumns {
             Column.of("returning_participants", (p, m) -> p.number(m.counts.returningParticipants)),
             Column.of("reach", (p, m) -> p.number(m.counts.reach)));
 
+    /** The key column of the per-platform tables. */
+    static final Column<WindowMetrics> PLATFORM = Column.of("platform", (p, m) -> p.text(m.platform));
+
     static final Column<WindowMetrics> IS_FINAL = Column.of("is_final", (p, m) -> p.flag(m.isFinal));
 
     private WindowColumns() {}

@@ -27,14 +27,15 @@ final class AccumulatorWindowStore implements WindowStore {
     }
 
     @Override
-    public WindowTotals add(long start, long end, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
+    public WindowTotals add(long start, long end, Post post, String participant, boolean cotag,
+            boolean ranksAccounts) throws Exception {
         WindowAccumulator acc = windows.get(start);
         if (acc == null) {
             acc = new WindowAccumulator();
             acc.totals.end = end;
         }
         acc.totals.add(post, cotag);
-        acc.authors.computeIfAbsent(post.authorId, k -> new AuthorActivity()).add(post, ranksAccounts);
+        acc.authors.computeIfAbsent(participant, k -> new AuthorActivity()).add(post, ranksAccounts);
         if (ranksAccounts) {
             for (String account : post.mentions) {
                 acc.mentions.merge(account, 1L, Long::sum);
@@ -73,9 +74,9 @@ final class AccumulatorWindowStore implements WindowStore {
     }
 
     @Override
-    public void keepNew(long start, String author) throws Exception {
+    public void keepNew(long start, String participant) throws Exception {
         WindowAccumulator acc = windows.get(start);
-        AuthorActivity activity = acc.authors.get(author);
+        AuthorActivity activity = acc.authors.get(participant);
         if (activity != null) {
             activity.keptNew = true;
             windows.put(start, acc);

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.TopAccounts;
 import org.staffroom.metrics.WindowTotals;
+import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.LatePost;
+import org.staffroom.model.ParticipantKey;
 import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.TopAccount;
@@ -44,7 +46,7 @@ import org.staffroom.state.WatermarkMemory;
  * scope.
  *
  * <p>One operator holds all of a scope's windows because "new participant" needs, per (scope,
- * author), the earliest post ever seen, shared by every window and kept beyond any of them. A
+ * participant), the earliest post ever seen, shared by every window and kept beyond any of them. A
  * window writes its row when the watermark passes its end, and its final row when the watermark
  * passes end + allowed lateness; posts for a final window go to the late output instead. Since all
  * posts earlier than a window's end arrive before the watermark passes it (the out-of-orderness
@@ -58,6 +60,11 @@ import org.staffroom.state.WatermarkMemory;
  * of event time: windows it cuts short are written open and stay in state, their timers re-armed
  * when a run resumes from that state.
  *
+ * <p>A participant is a (platform, author id) ({@link ParticipantKey}), so first-seen, new and
+ * retained are per platform. Where the kind compares platforms, every row written is written
+ * per platform too ({@link #PLATFORM_ROWS}), from the same state: post counts are kept per
+ * platform, and participants are grouped by their platform only when a row is written.
+ *
  * <p>With a live refresh interval, windows that are still running are also written on a
  * processing-time clock, so a dashboard shows a chat as it happens.
  */
@@ -68,6 +75,8 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
 
     public static final OutputTag<LatePost> LATE = new OutputTag<>("late-posts") {};
     public static final OutputTag<TopAccount> TOP_ACCOUNTS = new OutputTag<>("top-accounts") {};
+    /** Each window's rows per platform (contract §4), beside its all-platform row on the main output. */
+    public static final OutputTag<WindowMetrics> PLATFORM_ROWS = new OutputTag<>("platform-rows") {};
 
     private final ScopeWindows scopes;
     private final long allowedLatenessMillis;
@@ -148,9 +157,10 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         String scope = ctx.getCurrentKey();
         List<WindowScheme> schemes = scopes.schemesFor(scope);
 
-        Long previousFirst = firstSeen.get(post.authorId);
+        String participant = ParticipantKey.of(post);
+        Long previousFirst = firstSeen.get(participant);
         if (previousFirst == null || t < previousFirst) {
-            firstSeen.put(post.authorId, t);
+            firstSeen.put(participant, t);
         }
 
         List<String> missed = null;
@@ -164,20 +174,21 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                 continue;
             }
             WindowStore store = windows.get(label);
-            WindowTotals totals = store.add(start, end, post, element.hasCotag(), scopes.ranksAccounts(label));
-            if (totals.posts.posts == 1) {
+            WindowTotals totals = store.add(start, end, post, participant, element.hasCotag(),
+                    scopes.ranksAccounts(label));
+            if (totals.posts() == 1) {
                 armTimers(ctx.timerService(), end);
             }
             if (totals.emitted) {
                 // a late post within the allowed lateness: the row already written changes
-                out.collect(row(scope, label, start, totals, store.participants(start), false));
+                emit(ctx, out, scope, label, start, totals, store.participants(start), false);
             } else {
                 scheduleRefresh(ctx.timerService().currentProcessingTime(), ctx.timerService());
             }
         }
 
         if (previousFirst != null && t < previousFirst) {
-            rewriteWindowsOf(scope, schemes, post.authorId, previousFirst, t, now, out);
+            rewriteWindowsOf(ctx, out, scope, schemes, participant, previousFirst, t, now);
         }
         if (missed != null) {
             ctx.output(LATE, late(scope, post, missed));
@@ -185,12 +196,12 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     }
 
     /**
-     * An author's earliest post moved back from {@code oldFirst} to {@code newFirst}: a written,
+     * A participant's earliest post moved back from {@code oldFirst} to {@code newFirst}: a written,
      * not yet final window holding the old earliest post now counts them as returning. A window
      * already over by event time keeps them new, as a run that had finalised it first did.
      */
-    private void rewriteWindowsOf(String scope, List<WindowScheme> schemes, String author, long oldFirst,
-            long newFirst, long now, Collector<WindowMetrics> out) throws Exception {
+    private void rewriteWindowsOf(Context ctx, Collector<WindowMetrics> out, String scope, List<WindowScheme> schemes,
+            String participant, long oldFirst, long newFirst, long now) throws Exception {
         for (WindowScheme scheme : schemes) {
             long start = scheme.startOf(oldFirst);
             if (start == scheme.startOf(newFirst)) {
@@ -202,9 +213,9 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                 continue;
             }
             if (isFinal(totals.end, now)) {
-                store.keepNew(start, author);
+                store.keepNew(start, participant);
             } else if (totals.emitted) {
-                out.collect(row(scope, scheme.label(), start, totals, store.participants(start), false));
+                emit(ctx, out, scope, scheme.label(), start, totals, store.participants(start), false);
             }
         }
     }
@@ -242,7 +253,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                 }
                 if (!totals.emitted) {
                     totals.emitted = true;
-                    out.collect(row(scope, label, start, totals, store.participants(start), false));
+                    emit(ctx, out, scope, label, start, totals, store.participants(start), false);
                     store.update(start, totals);
                 }
                 // the allowed lateness may have changed since the window's timers were set
@@ -258,7 +269,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                     scopes.kind().label(), scope, label, Instant.ofEpochMilli(start), scope);
         }
         Map<String, AuthorActivity> participants = store.participants(start);
-        out.collect(row(scope, label, start, totals, participants, true));
+        emit(ctx, out, scope, label, start, totals, participants, true);
         if (scopes.ranksAccounts(label)) {
             TopAccounts.of(scopes.kind().topAccountsScope(), scope, start, store.mentioned(start), participants)
                     .forEach(top -> ctx.output(TOP_ACCOUNTS, top));
@@ -289,7 +300,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             for (long start : store.starts()) {
                 WindowTotals totals = store.totals(start);
                 if (!totals.emitted) {
-                    out.collect(row(scope, labelled.getKey(), start, totals, store.participants(start), false));
+                    emit(ctx, out, scope, labelled.getKey(), start, totals, store.participants(start), false);
                 }
             }
         }
@@ -323,7 +334,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             for (long start : store.starts()) {
                 WindowTotals totals = store.totals(start);
                 if (totals.end - 1 > now) {
-                    out.collect(row(scope, labelled.getKey(), start, totals, store.participants(start), false));
+                    emit(ctx, out, scope, labelled.getKey(), start, totals, store.participants(start), false);
                     running = true;
                 }
             }
@@ -368,29 +379,48 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         return until != null && end <= until;
     }
 
-    private WindowMetrics row(String scope, String label, long start, WindowTotals totals,
-            Map<String, AuthorActivity> participants, boolean isFinal) throws Exception {
-        return new WindowMetrics(scope, label, start, totals.end,
-                totals.counts(participants, author -> isFirstPostIn(author, start)),
-                retained(scope, label, start, participants), isFinal);
+    /**
+     * Writes the window's all-platform row, and where the kind compares platforms, its row per
+     * platform: the all-platform counts are the platforms' sums, since a participant is on one
+     * platform.
+     */
+    private void emit(Context ctx, Collector<WindowMetrics> out, String scope, String label, long start,
+            WindowTotals totals, Map<String, AuthorActivity> participants, boolean isFinal) throws Exception {
+        Map<String, EngagementCounts> byPlatform =
+                totals.countsByPlatform(participants, participant -> isFirstPostIn(participant, start));
+        Map<String, Long> retained = retained(scope, label, start, participants);
+        EngagementCounts all = new EngagementCounts();
+        long allRetained = 0;
+        for (Map.Entry<String, EngagementCounts> platform : byPlatform.entrySet()) {
+            all.add(platform.getValue());
+            long retainedThere = retained.getOrDefault(platform.getKey(), 0L);
+            allRetained += retainedThere;
+            if (scopes.kind().comparesPlatforms()) {
+                ctx.output(PLATFORM_ROWS, new WindowMetrics(scope, platform.getKey(), label, start, totals.end,
+                        platform.getValue(), retainedThere, isFinal));
+            }
+        }
+        out.collect(new WindowMetrics(scope, label, start, totals.end, all, allRetained, isFinal));
     }
 
-    /** Participants of the previous occurrence who are also in this one. */
-    private long retained(String scope, String label, long start, Map<String, AuthorActivity> participants)
-            throws Exception {
+    /** Participants of the previous occurrence who are also in this one, by platform. */
+    private Map<String, Long> retained(String scope, String label, long start,
+            Map<String, AuthorActivity> participants) throws Exception {
         if (!scopes.retains(label)) {
-            return 0;
+            return Map.of();
         }
         long previous = previousOccurrence(scope, label, start);
         if (previous == WindowScheme.NONE) {
-            return 0;
+            return Map.of();
         }
         WindowStore store = windows.get(label);
         Collection<String> before = store.totals(previous) != null ? store.participants(previous).keySet()
                 : Arrays.asList(orEmpty(pastParticipants.get(label).get(previous)));
-        long retained = 0;
-        for (String author : before) {
-            retained += participants.containsKey(author) ? 1 : 0;
+        Map<String, Long> retained = new HashMap<>();
+        for (String participant : before) {
+            if (participants.containsKey(participant)) {
+                retained.merge(ParticipantKey.platformOf(participant), 1L, Long::sum);
+            }
         }
         return retained;
     }
@@ -428,9 +458,9 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         return authors == null ? new String[0] : authors;
     }
 
-    private boolean isFirstPostIn(String author, long windowStart) {
+    private boolean isFirstPostIn(String participant, long windowStart) {
         try {
-            Long first = firstSeen.get(author);
+            Long first = firstSeen.get(participant);
             return first != null && first >= windowStart;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read first-seen state", e);

@@ -34,7 +34,8 @@ final class EntryWindowStore implements WindowStore {
     }
 
     @Override
-    public WindowTotals add(long start, long end, Post post, boolean cotag, boolean ranksAccounts) throws Exception {
+    public WindowTotals add(long start, long end, Post post, String participant, boolean cotag,
+            boolean ranksAccounts) throws Exception {
         WindowTotals t = totals.get(start);
         if (t == null) {
             t = new WindowTotals();
@@ -43,7 +44,7 @@ final class EntryWindowStore implements WindowStore {
         t.add(post, cotag);
         totals.put(start, t);
 
-        WindowMember author = new WindowMember(start, post.authorId);
+        WindowMember author = new WindowMember(start, participant);
         AuthorActivity a = participants.get(author);
         a = a == null ? new AuthorActivity() : a;
         a.add(post, ranksAccounts);
@@ -85,8 +86,8 @@ final class EntryWindowStore implements WindowStore {
     }
 
     @Override
-    public void keepNew(long start, String author) throws Exception {
-        WindowMember member = new WindowMember(start, author);
+    public void keepNew(long start, String participant) throws Exception {
+        WindowMember member = new WindowMember(start, participant);
         AuthorActivity activity = participants.get(member);
         if (activity != null) {
             activity.keptNew = true;

@@ -22,9 +22,11 @@ interface WindowStore {
      * Counts a post in the window [start, end); returns the window's totals after it (one post: the
      * post opened the window).
      *
+     * @param participant the post's author as {@link org.staffroom.model.ParticipantKey}
      * @param ranksAccounts whether the window ranks top accounts, and so needs mentions and handles
      */
-    WindowTotals add(long start, long end, Post post, boolean cotag, boolean ranksAccounts) throws Exception;
+    WindowTotals add(long start, long end, Post post, String participant, boolean cotag, boolean ranksAccounts)
+            throws Exception;
 
     /** The totals of the window starting at {@code start}, or null when it holds no post. */
     WindowTotals totals(long start) throws Exception;
@@ -35,14 +37,14 @@ interface WindowStore {
     /** Starts of the windows holding posts, oldest first. */
     List<Long> starts() throws Exception;
 
-    /** The window's participants by author id. */
+    /** The window's participants by {@link org.staffroom.model.ParticipantKey}. */
     Map<String, AuthorActivity> participants(long start) throws Exception;
 
     /** Posts mentioning each account in the window (empty where accounts are not ranked). */
     Map<String, Long> mentioned(long start) throws Exception;
 
-    /** Keeps the author, if a participant, counted as new in the window (see {@link AuthorActivity#keptNew}). */
-    void keepNew(long start, String author) throws Exception;
+    /** Keeps the participant, if there, counted as new in the window (see {@link AuthorActivity#keptNew}). */
+    void keepNew(long start, String participant) throws Exception;
 
     /** Forgets the window. */
     void remove(long start) throws Exception;

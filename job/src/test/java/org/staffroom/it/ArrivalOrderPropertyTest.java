@@ -24,16 +24,25 @@ import org.staffroom.platforms.PostEvent;
 class ArrivalOrderPropertyTest extends StackTest {
     private static final Duration BOUND = Duration.ofMinutes(10);
     private static final String[] TAGS = {"ukedchat", "edchat", "sltchat", "primedchat", "teacher5aday"};
+    private static final String[] PLATFORMS = {"twitter", "bluesky"};
+    /** The counts of a window row that add up over platforms: all of them. */
+    private static final String COUNTS = "posts, originals, retweets, replies, quotes, with_link, with_mention, "
+            + "with_cotag, brokering, questions, participants, contributors, new_participants, returning_participants, "
+            + "reach";
     private record Timed(long at, byte[] value) {}
 
-    /** Posts in event-time order, with every kind of post and a few authors that come back. */
+    /**
+     * Posts in event-time order, with every kind of post and a few authors that come back, on two
+     * platforms whose author ids collide (u7 on each is another person).
+     */
     private static List<Timed> posts(Random random, int count) {
         long t = Instant.parse("2025-03-29T22:00:00Z").toEpochMilli();
         List<Timed> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             t += random.nextInt(40_000);
             String author = "u" + (int) Math.floor(Math.pow(random.nextDouble(), 2) * 60);
-            PostEvent e = PostEvent.of("post-" + i, Instant.ofEpochMilli(t).toString(), author);
+            PostEvent e = PostEvent.of("post-" + i, Instant.ofEpochMilli(t).toString(), author)
+                    .platform(PLATFORMS[random.nextInt(3) / 2]);
             List<String> tags = new ArrayList<>();
             tags.add(TAGS[random.nextInt(TAGS.length)]);
             if (random.nextInt(4) == 0) {
@@ -110,6 +119,16 @@ class ArrivalOrderPropertyTest extends StackTest {
         assertThat(expected).hasSizeGreaterThan(50).allSatisfy(row -> assertThat(row).contains("is_final=t"));
         SameRows.assertSame("hashtag_window_metrics", expected, stack.rows(shuffledDb, metrics));
         SameRows.assertSame("hashtag_window_metrics on RocksDB", expected, stack.rows(rocksDb, metrics));
+        String platformMetrics = "SELECT * FROM hashtag_window_platform_metrics "
+                + "ORDER BY hashtag, platform, window_size, window_start";
+        List<String> expectedPerPlatform = stack.rows(orderedDb, platformMetrics);
+        assertThat(expectedPerPlatform).hasSizeGreaterThan(expected.size())
+                .allSatisfy(row -> assertThat(row).contains("is_final=t"));
+        assertThat(expectedPerPlatform).anySatisfy(row -> assertThat(row).contains("platform=bluesky"));
+        SameRows.assertSame("hashtag_window_platform_metrics", expectedPerPlatform,
+                stack.rows(shuffledDb, platformMetrics));
+        SameRows.assertSame("hashtag_window_platform_metrics on RocksDB", expectedPerPlatform,
+                stack.rows(rocksDb, platformMetrics));
         List<String> expectedTop = stack.rows(orderedDb, top);
         assertThat(expectedTop).hasSizeGreaterThan(20);
         SameRows.assertSame("top_accounts", expectedTop, stack.rows(shuffledDb, top));
@@ -125,17 +144,45 @@ class ArrivalOrderPropertyTest extends StackTest {
                 + "participants <> new_participants + returning_participants OR contributors > participants "
                 + "OR brokering > posts OR new_participants > participants")).containsExactly("n=0");
         assertThat(stack.rows(orderedDb, "SELECT sum(new_participants) AS n FROM hashtag_window_metrics "
-                + "WHERE window_size = '1d'")).as("each (hashtag, author) is new exactly once")
-                .containsExactly("n=" + distinctHashtagAuthors(ordered));
+                + "WHERE window_size = '1d'")).as("each (hashtag, platform, author) is new exactly once")
+                .containsExactly("n=" + distinctHashtagParticipants(ordered));
+        // over platforms: posts and every kind add up to the all-platform row; since a participant is
+        // (platform, author id), so do participants, contributors, new, returning and reach
+        assertThat(stack.rows(orderedDb, "SELECT a.hashtag, a.window_size, a.window_start "
+                + "FROM hashtag_window_metrics a LEFT JOIN (SELECT hashtag, window_size, window_start, "
+                + sums(COUNTS) + " FROM hashtag_window_platform_metrics GROUP BY 1, 2, 3) p "
+                + "USING (hashtag, window_size, window_start) "
+                + "WHERE (" + qualified("a", COUNTS) + ") IS DISTINCT FROM (" + qualified("p", COUNTS) + ")"))
+                .isEmpty();
+        assertThat(stack.rows(orderedDb, "SELECT count(*) AS n FROM hashtag_window_platform_metrics p "
+                + "WHERE NOT EXISTS (SELECT 1 FROM hashtag_window_metrics a WHERE a.hashtag = p.hashtag "
+                + "AND a.window_size = p.window_size AND a.window_start = p.window_start) "
+                + "OR p.participants > (SELECT a.participants FROM hashtag_window_metrics a WHERE a.hashtag = p.hashtag "
+                + "AND a.window_size = p.window_size AND a.window_start = p.window_start)"))
+                .as("every platform row has its all-platform row, with at least as many participants")
+                .containsExactly("n=0");
     }
 
-    private static long distinctHashtagAuthors(List<Timed> posts) throws Exception {
+    private static String sums(String columns) {
+        List<String> sums = new ArrayList<>();
+        for (String c : columns.split(", ")) {
+            sums.add("sum(" + c + ") AS " + c);
+        }
+        return String.join(", ", sums);
+    }
+
+    private static String qualified(String table, String columns) {
+        return table + "." + columns.replace(", ", ", " + table + ".");
+    }
+
+    private static long distinctHashtagParticipants(List<Timed> posts) throws Exception {
         ObjectMapper json = new ObjectMapper();
         Set<String> pairs = new HashSet<>();
         for (Timed p : posts) {
             JsonNode n = json.readTree(p.value());
             for (JsonNode tag : n.get("hashtags")) {
-                pairs.add(tag.asText().replace("#", "").toLowerCase(Locale.ROOT) + "/" + n.get("author").get("id").asText());
+                pairs.add(tag.asText().replace("#", "").toLowerCase(Locale.ROOT) + "/" + n.get("platform").asText()
+                        + "/" + n.get("author").get("id").asText());
             }
         }
         return pairs.size();

@@ -40,7 +40,7 @@ class DashboardSqlTest extends StackTest {
     /** The dashboards' time range: the generated weeks (January 2025) up to records received today. */
     private static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
     private static final Map<String, String> CHOSEN =
-            Map.of("chat", "ukedchat", "hashtag", "ukedchat", "window", "30m");
+            Map.of("chat", "ukedchat", "hashtag", "ukedchat", "window", "30m", "platform", "twitter");
     private static final Set<Integer> NUMERIC = Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.NUMERIC,
             Types.DECIMAL, Types.DOUBLE, Types.FLOAT, Types.REAL);
     private static final Set<Integer> TIMES = Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -77,7 +77,9 @@ class DashboardSqlTest extends StackTest {
                     List<Object> options = rows.stream().map(r -> r.values().iterator().next()).toList();
                     assertThat(options).as(q.toString()).contains(CHOSEN.get(name))
                             .contains(q.source().path("current").path("value").asText());
-                    values.put(name, CHOSEN.get(name));
+                    // Grafana quotes each value of a multi-value variable and joins them with commas
+                    values.put(name, q.source().path("multi").asBoolean() ? "'" + CHOSEN.get(name) + "'"
+                            : CHOSEN.get(name));
                 }
                 assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(d.variableNames());
                 for (Query q : d.panelQueries()) {

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class FinalRowAudit {
     private static final List<String> WHILE_FINAL = List.of(
-            "hashtag_window_metrics", "chat_session_metrics", "chat_week_metrics");
+            "hashtag_window_metrics", "chat_session_metrics", "chat_week_metrics", "hashtag_window_platform_metrics",
+            "chat_session_platform_metrics");
     private static final List<String> FINAL_ONCE_WRITTEN = List.of("top_accounts", "late_posts", "rejected_posts");
     /** Columns that say when a row was written or read, not what it says. */
     private static final String WITHOUT_WALL_CLOCK = " - 'updated_at' - 'received_at'";

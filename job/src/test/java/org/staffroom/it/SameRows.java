@@ -12,6 +12,8 @@ public final class SameRows {
     static final List<String> TABLES = List.of(
             "hashtag_window_metrics ORDER BY hashtag, window_size, window_start",
             "chat_session_metrics ORDER BY chat_id, session_start",
+            "hashtag_window_platform_metrics ORDER BY hashtag, platform, window_size, window_start",
+            "chat_session_platform_metrics ORDER BY chat_id, platform, session_start",
             "chat_week_metrics ORDER BY chat_id, week_start",
             "top_accounts ORDER BY scope, scope_key, window_start, kind, rank",
             "late_posts ORDER BY platform, id, scope");

@@ -142,8 +142,8 @@ class PostgresSchemaTest {
         EngagementCounts empty = new EngagementCounts();
         WindowMetrics none = new WindowMetrics("quiet", "30m", 0, 1_800_000, empty, 0, true);
 
-        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
-            HashtagMetricsStatement statement = new HashtagMetricsStatement();
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(HashtagMetricsStatement.allPlatforms().sql)) {
+            HashtagMetricsStatement statement = HashtagMetricsStatement.allPlatforms();
             for (WindowMetrics m : List.of(open, closed, open, otherFinal, none)) {
                 statement.accept(ps, m);
                 ps.executeUpdate();
@@ -204,16 +204,16 @@ class PostgresSchemaTest {
                 "--jdbc-password-file", password.toString()).jdbc();
         EngagementCounts c = new EngagementCounts();
         c.posts = 1;
-        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
-            HashtagMetricsStatement statement = new HashtagMetricsStatement();
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(HashtagMetricsStatement.allPlatforms().sql)) {
+            HashtagMetricsStatement statement = HashtagMetricsStatement.allPlatforms();
             statement.accept(ps, new WindowMetrics("edchat", "30m", 0, 1_800_000, c, 0, true));
             ps.executeUpdate();
         }
         assertThat(OpenRows.count(jdbc)).as("final rows are no reason to refuse").isZero();
         OpenRows.refuseAFreshStartOver(jdbc);
 
-        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(new HashtagMetricsStatement().sql)) {
-            HashtagMetricsStatement statement = new HashtagMetricsStatement();
+        try (Connection conn = connect(url); PreparedStatement ps = conn.prepareStatement(HashtagMetricsStatement.allPlatforms().sql)) {
+            HashtagMetricsStatement statement = HashtagMetricsStatement.allPlatforms();
             statement.accept(ps, new WindowMetrics("edchat", "1d", 0, 86_400_000, c, 0, false));
             ps.executeUpdate();
         }

@@ -45,7 +45,7 @@ class HashtagWindowsTest {
         return h.extractOutputValues().stream().filter(m -> m.scope.equals(hashtag)).collect(Collectors.toList());
     }
 
-    private static EngagementCounts counts(long posts, long originals, long retweets, long replies, long quotes,
+    static EngagementCounts counts(long posts, long originals, long retweets, long replies, long quotes,
             long withLink, long withMention, long withCotag, long brokering, long questions, long participants,
             long contributors, long newParticipants, long reach) {
         EngagementCounts c = new EngagementCounts();

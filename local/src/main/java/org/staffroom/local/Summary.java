@@ -18,6 +18,13 @@ final class Summary {
             + "round(s.brokering_ratio, 2) AS brokering "
             + "FROM chat_session_metrics s JOIN chats c USING (chat_id) WHERE s.is_final "
             + "ORDER BY s.chat_id, s.session_start";
+    /** New and retained are per platform there: new on it, back on it. */
+    private static final String SESSIONS_BY_PLATFORM = "SELECT chat_id AS chat, platform, count(*) AS sessions, "
+            + "sum(posts) AS posts, round(avg(participants), 1) AS \"participants a session\", "
+            + "sum(new_participants) AS new, sum(retained_from_previous) AS retained, "
+            + "round(sum(brokering)::numeric / NULLIF(sum(posts), 0), 2) AS brokering "
+            + "FROM chat_session_platform_metrics WHERE is_final GROUP BY chat_id, platform "
+            + "ORDER BY chat_id, sum(posts) DESC, platform";
     private static final String TOP_HASHTAGS = "SELECT hashtag, sum(posts) AS posts, count(*) AS days, "
             + "max(participants) AS \"busiest day's participants\", "
             + "round(sum(brokering)::numeric / NULLIF(sum(posts), 0), 2) AS brokering, "
@@ -48,6 +55,10 @@ final class Summary {
             console.raw("");
             console.raw("Chat sessions (participants, newcomers, retained from the week before, ratios):");
             console.raw(table(s, SESSIONS));
+            if (count(s, "SELECT count(DISTINCT platform) FROM chat_session_platform_metrics") > 1) {
+                console.raw("Chat sessions by platform (new on the platform, retained on it):");
+                console.raw(table(s, SESSIONS_BY_PLATFORM));
+            }
             console.raw("Each chat's sessions against the rest of its hashtag's week:");
             console.raw(table(s, COMPARISON));
             console.raw("Top hashtags (daily windows):");

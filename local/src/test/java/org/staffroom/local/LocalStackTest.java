@@ -75,6 +75,8 @@ class LocalStackTest {
                         + "\"text\":\"@alice A1 https://eef.org.uk #ukedchat\",\"replyTo\":\"1\"}",
                 "{\"id\":\"2\",\"createdAt\":\"2025-01-09T20:03:00Z\",\"author\":{\"id\":\"bob\",\"followers\":5},"
                         + "\"text\":\"@alice A1 https://eef.org.uk #ukedchat\",\"replyTo\":\"1\"}",
+                "{\"id\":\"5\",\"platform\":\"bluesky\",\"createdAt\":\"2025-01-09T20:10:00Z\","
+                        + "\"author\":{\"id\":\"alice\",\"followers\":20},\"text\":\"Hello from Bluesky #ukedchat\"}",
                 "{\"id\":\"3\",\"createdAt\":\"2025-01-09T20:40:00Z\",\"author\":{\"id\":\"carol\"},"
                         + "\"text\":\"Thanks all #ukedchat\"}",
                 "{\"id\":\"4\",\"author\":{\"id\":\"dave\"},\"text\":\"no time #ukedchat\"}",
@@ -89,20 +91,22 @@ class LocalStackTest {
                     "--web-port", "0", "--parallelism", "1");
             String output = run.output();
             assertThat(run.exit()).as(output).isZero();
-            assertThat(output).contains("== Staffroom summary ==", "6 records read from Kafka; 2 rejected",
-                    "Flink web UI: http://localhost:");
+            assertThat(output).contains("== Staffroom summary ==", "7 records read from Kafka; 2 rejected",
+                    "Flink web UI: http://localhost:", "Chat sessions by platform");
+            // alice on Bluesky is another participant than alice without a platform
+            assertThat(output).containsPattern("ukedchat +bluesky +1 +1 +1\\.0 +1 +0 ");
 
             assertThat(LocalRun.rows(url, postgres.user(), postgres.password(), "SELECT chat_id, session_start, posts, "
                     + "participants, new_participants, replies, with_link, with_mention, questions, reach, is_final "
                     + "FROM chat_session_metrics")).containsExactly(
-                    "chat_id=ukedchat|session_start=2025-01-09 20:00:00+00|posts=2|participants=2|new_participants=2|"
-                            + "replies=1|with_link=1|with_mention=1|questions=1|reach=15|is_final=t");
+                    "chat_id=ukedchat|session_start=2025-01-09 20:00:00+00|posts=3|participants=3|new_participants=3|"
+                            + "replies=1|with_link=1|with_mention=1|questions=1|reach=35|is_final=t");
             assertThat(LocalRun.rows(url, postgres.user(), postgres.password(), "SELECT hashtag, window_size, window_start, "
                     + "posts, participants, is_final FROM hashtag_window_metrics ORDER BY window_size, window_start"))
                     .containsExactly(
                     // the file ends at 20:40: the day and the half hour it cuts short stay open
-                    "hashtag=ukedchat|window_size=1d|window_start=2025-01-09 00:00:00+00|posts=3|participants=3|is_final=f",
-                    "hashtag=ukedchat|window_size=30m|window_start=2025-01-09 20:00:00+00|posts=2|participants=2|is_final=t",
+                    "hashtag=ukedchat|window_size=1d|window_start=2025-01-09 00:00:00+00|posts=4|participants=4|is_final=f",
+                    "hashtag=ukedchat|window_size=30m|window_start=2025-01-09 20:00:00+00|posts=3|participants=3|is_final=t",
                     "hashtag=ukedchat|window_size=30m|window_start=2025-01-09 20:30:00+00|posts=1|participants=1|is_final=f");
             assertThat(LocalRun.rows(url, postgres.user(), postgres.password(), "SELECT reason FROM rejected_posts "
                     + "ORDER BY reason")).satisfiesExactly(
