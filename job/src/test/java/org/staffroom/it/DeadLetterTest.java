@@ -12,10 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.generator.GeneratorConfig;
@@ -31,11 +38,33 @@ import org.staffroom.sink.PostgresSinks;
  * error and the values, and are counted; the other rows of their batch are written, and the job
  * goes on without a restart.
  */
-class DeadLetterTest extends StackTest {
+class DeadLetterTest {
+    /** Keeps the metrics of finished jobs, where the counter and the restarts are read. */
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
     /** The window columns compared between a clean row and a dead letter, in the table's order. */
     private static final List<String> VALUE_COLUMNS = List.of("posts", "originals", "retweets", "replies", "quotes",
             "with_link", "with_mention", "with_cotag", "brokering", "questions", "participants", "contributors",
             "new_participants", "returning_participants", "reach");
+
+    private static TestStack stack;
+
+    @BeforeAll
+    static void startStack() throws Exception {
+        stack = TestStack.start();
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     @Test
     void aRowRefusedByACheckConstraintIsDeadLetteredAndTheRestIsAsInACleanRun() throws Exception {

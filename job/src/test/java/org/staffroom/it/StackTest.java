@@ -1,7 +1,5 @@
 package org.staffroom.it;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -10,12 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A test class on real parts: one Flink MiniCluster, one Kafka broker and one PostgreSQL for the class. */
 abstract class StackTest {
-    /** Keeps the metrics of finished jobs too, where counters and restarts are read. */
-    static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
-
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
     static TestStack stack;
