@@ -17,6 +17,7 @@ import org.staffroom.chats.ChatWeeks;
 import org.staffroom.options.Durations;
 import org.staffroom.options.JdbcOptions;
 import org.staffroom.parse.ParserSettings;
+import org.staffroom.parse.Pseudonyms;
 import org.staffroom.sink.SinkSettings;
 import org.staffroom.source.SourceSettings;
 import org.staffroom.source.StartingOffsets;
@@ -121,6 +122,12 @@ public final class StaffroomConfig {
     @Option(names = "--min-event-time", defaultValue = "2000-01-01T00:00:00Z", paramLabel = "INSTANT",
             description = "Posts created before this instant are rejected (default: ${DEFAULT-VALUE}).")
     Instant minEventTime;
+
+    @Option(names = "--pseudonymise-key-file", paramLabel = "FILE",
+            description = {"Replace every author id, handle, post id and mentioned account that reaches PostgreSQL by a "
+                    + "keyed hash (HMAC-SHA-256, 96 bits) under the key in FILE (at least 32 bytes, e.g. head -c 32 "
+                    + "/dev/urandom), read where the job runs: tables a study can publish. Counts are unchanged."})
+    Path pseudonymKeyFile;
 
     @Option(names = "--checkpoint-interval", defaultValue = "30s", converter = Durations.class, paramLabel = "DURATION",
             description = "Checkpoint interval; checkpoints hold Kafka offsets and all state (default: ${DEFAULT-VALUE}).")
@@ -244,6 +251,13 @@ public final class StaffroomConfig {
                 + "): a post repeated later could be counted twice; got " + Durations.format(dedupHorizon)
                 + ", at least " + Durations.format(changeable) + " needed");
         require(!maxFuture.isNegative(), "--max-future must not be negative");
+        if (pseudonymKeyFile != null) {
+            try {
+                Pseudonyms.fromKeyFile(pseudonymKeyFile.toString());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--pseudonymise-key-file: " + e.getMessage());
+            }
+        }
         require(checkpointInterval.compareTo(Duration.ofMillis(100)) >= 0,
                 "--checkpoint-interval must be at least 100ms, got " + Durations.format(checkpointInterval));
         checkpointDirUri = checkpointDir == null ? null : checkpointDirUri(checkpointDir);
@@ -304,7 +318,8 @@ public final class StaffroomConfig {
     public int sinkMaxRetries() { return sinkMaxRetries; }
 
     public ParserSettings parserSettings() {
-        return new ParserSettings(maxFuture, minEventTime);
+        return new ParserSettings(maxFuture, minEventTime,
+                pseudonymKeyFile == null ? null : pseudonymKeyFile.toAbsolutePath().toString());
     }
 
     public SourceSettings sourceSettings() {

@@ -53,9 +53,12 @@ public final class PostParser {
     private final ObjectMapper mapper = new ObjectMapper(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
     private final TextEntities entities = new TextEntities();
+    /** Null unless names are replaced by pseudonyms. */
+    private final Pseudonyms pseudonyms;
 
     public PostParser(ParserSettings settings) {
         this.settings = settings;
+        this.pseudonyms = settings.pseudonymKeyFile == null ? null : Pseudonyms.fromKeyFile(settings.pseudonymKeyFile);
     }
 
     /** Parses a record read from {@code topic/partition@offset} at {@code receivedAt}. */
@@ -140,7 +143,23 @@ public final class PostParser {
             flags |= PostFlags.QUESTION;
         }
         post.flags = flags;
+        if (pseudonyms != null) {
+            pseudonymise(post);
+        }
         return post;
+    }
+
+    /**
+     * Names replaced once the post is valid and its entities found, so that every count is the same
+     * as without pseudonyms: the mapping is one-to-one on what the metrics key by.
+     */
+    private void pseudonymise(Post post) {
+        post.id = pseudonyms.of(post.platform, post.id);
+        post.authorId = pseudonyms.of(post.platform, post.authorId);
+        post.authorHandle = null; // contributors are then named by their pseudonymous id
+        for (int i = 0; i < post.mentions.length; i++) {
+            post.mentions[i] = pseudonyms.ofMention(post.mentions[i]);
+        }
     }
 
     /** Reads the whole record before any field is checked: invalid JSON anywhere is the reason. */

@@ -42,7 +42,7 @@ class StaffroomConfigTest {
                 "--kafka-properties", "--bounded", "--start-without-state", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
                 "--jdbc-ssl-mode", "--jdbc-ssl-root-cert",
                 "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
-                "--dedup-horizon", "--max-future", "--min-event-time", "--checkpoint-interval", "--checkpoint-dir", "--state-backend",
+                "--dedup-horizon", "--max-future", "--min-event-time", "--pseudonymise-key-file", "--checkpoint-interval", "--checkpoint-dir", "--state-backend",
                 "--parallelism", "--sink-batch-size", "--sink-flush-interval", "--sink-max-retries", "--help", "--version");
         for (String option : options) {
             assertThat(help.message).contains(option);
@@ -97,6 +97,9 @@ class StaffroomConfigTest {
                 .contains("--live-refresh must be between 1s and 1m (contract §4: at least once a minute), got 5m");
         assertThat(StaffroomConfig.parse("--chats", "/nonexistent/chats.json").message)
                 .contains("--chats: /nonexistent/chats.json");
+        assertThat(StaffroomConfig.parse("--pseudonymise-key-file", "/nonexistent/key").message)
+                .contains("--pseudonymise-key-file: cannot read the pseudonym key file /nonexistent/key");
+        assertThat(StaffroomConfig.parse("--pseudonymise-key-file", "pom.xml").config).as("a key long enough").isNotNull();
         assertThatThrownBy(() -> StaffroomConfig.of("--jdbc-password-file", "/nonexistent/pw"))
                 .hasMessageContaining("--jdbc-password-file /nonexistent/pw does not exist or cannot be read");
     }
