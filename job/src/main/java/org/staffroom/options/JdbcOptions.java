@@ -149,15 +149,12 @@ public final class JdbcOptions {
 
     /** The password from --jdbc-password-file, else from the --jdbc-password-env variable, else none. */
     public String password() {
-        if (passwordFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
-                return lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read --jdbc-password-file " + passwordFile, e);
-            }
-        }
-        return System.getenv(passwordEnv);
+        return passwordSource().read();
+    }
+
+    /** Where the password is, for code that reads it elsewhere (the sinks, on the TaskManagers). */
+    public PasswordSource passwordSource() {
+        return new PasswordSource(passwordFile == null ? null : passwordFile.toAbsolutePath().toString(), passwordEnv);
     }
 
     /** For logs: where the password comes from, never the password. */

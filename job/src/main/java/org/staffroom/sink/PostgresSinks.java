@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.staffroom.options.PasswordSource;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.model.LatePost;
 import org.staffroom.model.RejectedPost;
@@ -18,13 +19,16 @@ import org.staffroom.model.WindowMetrics;
  */
 public final class PostgresSinks implements Outputs {
     private final JdbcConnectionOptions connection;
+    private final PasswordSource password;
     private final JdbcExecutionOptions execution;
     /** chat id → hashtag, for every chat the chats table knows. */
     private final Map<String, String> chatHashtags;
 
-    public PostgresSinks(JdbcConnectionOptions connection, JdbcExecutionOptions execution,
+    /** @param connection everything but the password, which {@code password} names */
+    public PostgresSinks(JdbcConnectionOptions connection, PasswordSource password, JdbcExecutionOptions execution,
             Map<String, String> chatHashtags) {
         this.connection = connection;
+        this.password = password;
         this.execution = execution;
         this.chatHashtags = Map.copyOf(chatHashtags);
     }
@@ -38,16 +42,12 @@ public final class PostgresSinks implements Outputs {
                         .withDriverName("org.postgresql.Driver")
                         .withUsername(settings.jdbc().user());
         settings.jdbc().driverProperties().forEach(connection::withProperty);
-        String password = settings.jdbc().password();
-        if (password != null) {
-            connection.withPassword(password);
-        }
         JdbcExecutionOptions execution = JdbcExecutionOptions.builder()
                 .withBatchSize(settings.batchSize())
                 .withBatchIntervalMs(settings.flushInterval().toMillis())
                 .withMaxRetries(settings.maxRetries())
                 .build();
-        return new PostgresSinks(connection.build(), execution, chatHashtags);
+        return new PostgresSinks(connection.build(), settings.jdbc().passwordSource(), execution, chatHashtags);
     }
 
     @Override
@@ -91,6 +91,6 @@ public final class PostgresSinks implements Outputs {
     }
 
     private <T> Sink<T> sink(UpsertStatement<T> statement) {
-        return new UpsertSink<>(connection, execution, statement);
+        return new UpsertSink<>(connection, password, execution, statement);
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.InstantiationUtil;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -17,6 +21,7 @@ import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.sink.ChatsTable;
@@ -66,6 +71,35 @@ class SecureConnectionsTest extends StackTest {
         StaffroomConfig config = StaffroomConfig.of("--kafka-properties", props.toString());
         assertThat(config.toString()).contains("sasl.jaas.config").doesNotContain(SECRET);
         assertThat(StaffroomConfig.parse("--help").message).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theDatabasePasswordIsReadOnTheTaskManagersNotCarriedInTheJobGraph(@TempDir Path dir) throws Exception {
+        String topic = stack.topic(1);
+        String db = stack.database();
+        String password = "job-" + java.util.UUID.randomUUID();
+        try (java.sql.Connection c = stack.postgres.dataSource().getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE graph_job LOGIN PASSWORD '" + password + "' IN ROLE staffroom_writer");
+        }
+        Path passwordFile = dir.resolve("jdbc-password");
+        Files.writeString(passwordFile, password);
+        String[] login = {"--jdbc-user", "graph_job", "--jdbc-password-file", passwordFile.toString()};
+        StaffroomConfig config = stack.config(topic, db, login);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
+                StaffroomJob.flinkConfiguration(config));
+        StaffroomJob.build(env, config);
+        JobGraph graph = env.getStreamGraph().getJobGraph();
+        String serialized = new String(InstantiationUtil.serializeObject(graph), StandardCharsets.ISO_8859_1);
+
+        assertThat(serialized).as("where the password is travels").contains(config.jdbc().passwordSource().file());
+        assertThat(serialized).as("the password does not").doesNotContain(password);
+        // and the sinks still log in: the TaskManager reads the file
+        stack.write(topic, 0, List.of(PostEvent.of("1", "2025-01-09T20:01:00Z", "alice").hashtags("edchat").toBytes()));
+        stack.runJob(topic, db, login);
+        assertThat(stack.rows(db, "SELECT hashtag, posts FROM hashtag_window_metrics WHERE window_size = '1d'"))
+                .containsExactly("hashtag=edchat|posts=1");
     }
 
     @Test
