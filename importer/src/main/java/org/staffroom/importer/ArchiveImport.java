@@ -50,8 +50,9 @@ public final class ArchiveImport {
             for (Path input : inputs) {
                 try (ArchiveFile file = ArchiveFile.open(input)) {
                     if (file.isJsonLines()) {
-                        for (String line = readLine(file); line != null; line = readLine(file)) {
-                            converter.convert(line, input.getFileName() + " line " + file.lineNumber(), item -> add(sort, item));
+                        for (String line = file.readLine(); line != null; line = file.readLine()) {
+                            long number = file.lineNumber();
+                            converter.convert(line, () -> input.getFileName() + " line " + number, item -> add(sort, item));
                             reading.update(bytesBefore + file.bytesRead());
                         }
                     } else {
@@ -60,7 +61,6 @@ public final class ArchiveImport {
                     bytesBefore += file.bytesRead();
                 }
             }
-            counts.bytesRead = bytesBefore;
             progress.printf(Locale.ROOT, "import: read %,d records, sorting %,d events by createdAt%s%n", counts.records,
                     counts.converted + counts.passed + counts.unmappable,
                     sort.spilledRuns() > 0 ? " (merging " + (sort.spilledRuns() + 1) + " runs from disk)" : "");
@@ -79,7 +79,7 @@ public final class ArchiveImport {
             if (file.compressed()) {
                 return false;
             }
-            for (String line = readLine(file); line != null; line = readLine(file)) {
+            for (String line = file.readLine(); line != null; line = file.readLine()) {
                 if (!line.isBlank()) {
                     try {
                         return SourceFormat.detect(new ObjectMapper().readTree(line)).orElse(null) == SourceFormat.STAFFROOM;
@@ -104,19 +104,16 @@ public final class ArchiveImport {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 JsonNode record = parser.readValueAsTree();
                 value++;
+                int number = value;
+                long line = parser.currentLocation().getLineNr();
                 converter.convert(record, record.toString(),
-                        file.path().getFileName() + " value " + value + " (line " + parser.currentLocation().getLineNr() + ")",
-                        item -> add(sort, item));
+                        () -> file.path().getFileName() + " value " + number + " (line " + line + ")", item -> add(sort, item));
                 reading.update(bytesBefore + file.bytesRead());
             }
         } catch (JsonProcessingException e) {
             throw new IOException(file.path() + " is neither JSON Lines nor JSON: " + e.getOriginalMessage() + " at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
         }
-    }
-
-    private static String readLine(ArchiveFile file) throws IOException {
-        return file.readLine();
     }
 
     private static void add(ExternalSort sort, Item item) {
@@ -169,7 +166,6 @@ public final class ArchiveImport {
                 return;
             }
             lastReport = now;
-            counts.bytesRead = bytesRead;
             double seconds = (now - began) / 1e9;
             double fraction = totalBytes == 0 ? 1 : Math.min(1.0, (double) bytesRead / totalBytes);
             double left = fraction <= 0 ? 0 : seconds / fraction - seconds;

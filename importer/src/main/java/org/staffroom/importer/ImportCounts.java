@@ -10,7 +10,6 @@ import org.staffroom.platforms.SourceFormat;
 public final class ImportCounts {
     /** Lines of JSON Lines files and top-level values of JSON documents. */
     long records;
-    long bytesRead;
     long passed;
     long converted;
     long unmappable;

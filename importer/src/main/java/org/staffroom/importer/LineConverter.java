@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.staffroom.platforms.Conversion;
 import org.staffroom.platforms.ConverterOptions;
 import org.staffroom.platforms.Converters;
@@ -42,8 +43,8 @@ final class LineConverter {
         this.counts = counts;
     }
 
-    /** One line of a JSONL file. */
-    void convert(String line, String where, Consumer<Item> out) {
+    /** One line of a JSONL file; {@code where} names it, asked only for a rejection. */
+    void convert(String line, Supplier<String> where, Consumer<Item> out) {
         if (line.isBlank()) {
             return;
         }
@@ -59,7 +60,7 @@ final class LineConverter {
     }
 
     /** One record already read, with its text as it came (a contract event is passed on as it was). */
-    void convert(JsonNode record, String line, String where, Consumer<Item> out) {
+    void convert(JsonNode record, String line, Supplier<String> where, Consumer<Item> out) {
         counts.records++;
         Optional<SourceFormat> format = fixed != null ? Optional.of(fixed) : SourceFormat.detect(record);
         if (format.isEmpty()) {
@@ -94,10 +95,10 @@ final class LineConverter {
         }
     }
 
-    private void unmappable(String reason, String source, String where, Consumer<Item> out) {
+    private void unmappable(String reason, String source, Supplier<String> where, Consumer<Item> out) {
         counts.unmappable++;
         ObjectNode rejection = json.createObjectNode();
-        rejection.put("conversionError", reason + " (" + where + ")");
+        rejection.put("conversionError", reason + " (" + where.get() + ")");
         JsonNode sourceNode = null;
         if (source.length() <= MAX_SOURCE_CHARS) {
             try {

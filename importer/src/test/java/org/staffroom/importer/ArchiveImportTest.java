@@ -67,7 +67,7 @@ class ArchiveImportTest {
         List<String> values = new ArrayList<>();
         for (String line : lines) {
             JsonNode node = JSON.readTree(line);
-            values.add(node.path(name).asText() + (name.equals("id") ? "" : ""));
+            values.add(node.path(name).asText());
         }
         return values;
     }
