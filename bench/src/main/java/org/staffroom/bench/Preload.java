@@ -11,7 +11,7 @@ import org.staffroom.datagen.generator.GeneratedPost;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.model.ParticipantKey;
 import org.staffroom.model.Post;
 import org.staffroom.parse.InvalidPostException;

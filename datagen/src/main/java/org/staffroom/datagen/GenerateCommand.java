@@ -19,7 +19,7 @@ import org.staffroom.datagen.generator.KafkaPostSink;
 import org.staffroom.datagen.generator.NativeRecords;
 import org.staffroom.datagen.generator.PostGenerator;
 import org.staffroom.datagen.generator.PostSink;
-import org.staffroom.datagen.progress.Progress;
+import org.staffroom.platforms.publish.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;

@@ -38,7 +38,7 @@ import org.staffroom.config.StaffroomConfig;
 import org.staffroom.datagen.generator.GeneratorConfig;
 import org.staffroom.datagen.generator.JsonLines;
 import org.staffroom.datagen.generator.PostGenerator;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.schema.SchemaMigrations;
 
 /**

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.platforms.PostEvent;
 
 /**

@@ -15,7 +15,7 @@ import org.staffroom.datagen.replay.Pacer;
 import org.staffroom.datagen.replay.Replay;
 import org.staffroom.datagen.replay.ReplayOptions;
 import org.staffroom.datagen.replay.ReplaySummary;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.importer.ArchiveImport;
 import org.staffroom.importer.ImportCounts;
 import org.staffroom.importer.ImportOptions;

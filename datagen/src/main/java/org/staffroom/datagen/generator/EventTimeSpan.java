@@ -3,7 +3,7 @@ package org.staffroom.datagen.generator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import org.staffroom.datagen.progress.Progress;
+import org.staffroom.platforms.publish.Progress;
 
 /**
  * Where a generation is: how far through its event-time span, since the number of posts is only

@@ -1,7 +1,7 @@
 package org.staffroom.datagen.generator;
 
 import java.nio.charset.StandardCharsets;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 
 /**
  * Writes generated posts to a Kafka topic as JSON lines, keyed by post id (so that a post and its

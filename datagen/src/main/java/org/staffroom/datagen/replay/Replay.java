@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import org.staffroom.datagen.progress.Progress;
-import org.staffroom.datagen.sink.DeliveryException;
-import org.staffroom.datagen.sink.RecordSink;
+import org.staffroom.platforms.publish.Progress;
+import org.staffroom.platforms.publish.DeliveryException;
+import org.staffroom.platforms.publish.RecordSink;
 
 /**
  * Replays a JSONL file into a {@link RecordSink}: reads it as a stream, adds the faults, shuffles

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 
 /**
  * Every option of a replay, validated when built: a bad value is an

@@ -2,7 +2,7 @@ package org.staffroom.datagen.replay;
 
 import java.time.Instant;
 import java.util.Locale;
-import org.staffroom.datagen.progress.Progress;
+import org.staffroom.platforms.publish.Progress;
 
 /**
  * Where a replay is: as fast as possible, the share of the file read (bytes, or records against

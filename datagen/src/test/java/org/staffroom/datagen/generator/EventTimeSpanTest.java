@@ -3,7 +3,7 @@ package org.staffroom.datagen.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.progress.Progress;
+import org.staffroom.platforms.publish.Progress;
 
 class EventTimeSpanTest {
     private static final long START = 1_736_121_600_000L; // 2025-01-06T00:00Z

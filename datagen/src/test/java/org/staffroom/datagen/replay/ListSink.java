@@ -3,7 +3,7 @@ package org.staffroom.datagen.replay;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.staffroom.datagen.sink.RecordSink;
+import org.staffroom.platforms.publish.RecordSink;
 
 /** A sink that keeps what it is sent, in order, for tests. */
 class ListSink implements RecordSink {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.staffroom.datagen.sink.KafkaEventWriter;
-import org.staffroom.datagen.sink.RecordSink;
+import org.staffroom.platforms.publish.KafkaEventWriter;
+import org.staffroom.platforms.publish.RecordSink;
 import org.staffroom.embedded.EmbeddedKafka;
 
 /**

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.staffroom.datagen.sink.DeliveryException;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.DeliveryException;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
 
 /** Replays into a real broker and reads back with a consumer. One broker for the class. */

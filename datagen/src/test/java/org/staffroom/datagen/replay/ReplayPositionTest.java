@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.staffroom.datagen.progress.Progress;
+import org.staffroom.platforms.publish.Progress;
 
 class ReplayPositionTest {
     private long now = 5_000_000_000L;

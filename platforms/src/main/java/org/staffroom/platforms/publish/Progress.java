@@ -1,4 +1,4 @@
-package org.staffroom.datagen.progress;
+package org.staffroom.platforms.publish;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of a long run (generate, replay), a line on stderr every couple of seconds:
+ * Progress of a long run (generate, replay, import, collect), a line on stderr every couple of seconds:
  *
  * <pre>
  * datagen: 1,000,000 posts, 500,000 posts/s, at 2025-01-13T00:00:00Z (25%), 00:00:06 left

@@ -1,4 +1,4 @@
-package org.staffroom.datagen.progress;
+package org.staffroom.platforms.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.staffroom.datagen.sink;
+package org.staffroom.platforms.publish;
 
 /** Where records go: Kafka ({@link KafkaEventWriter}), or a list in tests. */
 public interface RecordSink extends AutoCloseable {

@@ -1,4 +1,4 @@
-package org.staffroom.datagen.sink;
+package org.staffroom.platforms.publish;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,9 +24,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes post events to a Kafka topic: the one producer of datagen, behind {@code generate},
- * {@code replay}, the benchmark's preload and the tests' writes. Values are bytes rather than
- * events, so that testers can write malformed records too.
+ * Writes post events to a Kafka topic: the one producer of the project, behind datagen's
+ * {@code generate} and {@code replay}, the import, the collectors, the benchmark's preload and the
+ * tests' writes. Values are bytes rather than events, so that testers can write malformed
+ * records too.
  *
  * <ul>
  *   <li>Large batches sent a little later: {@code linger.ms=10}, {@code batch.size=512 KiB},

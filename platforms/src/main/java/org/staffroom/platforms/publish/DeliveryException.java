@@ -1,4 +1,4 @@
-package org.staffroom.datagen.sink;
+package org.staffroom.platforms.publish;
 
 /**
  * Records would be lost: the broker is unreachable, refused a record or did not acknowledge one,
