@@ -26,12 +26,12 @@ import org.staffroom.schema.SchemaMigrations;
  * One real Kafka broker and one real PostgreSQL server for a test class; each test takes its own
  * topic and its own database, so tests never see each other's rows.
  */
-final class TestStack implements AutoCloseable {
+public final class TestStack implements AutoCloseable {
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final Duration BOUNDED_RUN_LIMIT = Duration.ofMinutes(3);
 
-    final EmbeddedKafka kafka;
-    final EmbeddedPostgres postgres;
+    public final EmbeddedKafka kafka;
+    public final EmbeddedPostgres postgres;
     private final SupportServices services;
     private final Map<String, Integer> partitionsOf = new ConcurrentHashMap<>();
 
@@ -41,16 +41,16 @@ final class TestStack implements AutoCloseable {
         this.postgres = services.postgres();
     }
 
-    static TestStack start() {
+    public static TestStack start() {
         return new TestStack(SupportServices.builder(SchemaMigrations::apply).start());
     }
 
     /** A new topic with {@code partitions} partitions. */
-    String topic(int partitions) {
+    public String topic(int partitions) {
         return topic(partitions, Map.of());
     }
 
-    String topic(int partitions, Map<String, String> configs) {
+    public String topic(int partitions, Map<String, String> configs) {
         String name = "posts-" + NEXT.incrementAndGet();
         kafka.createTopic(name, partitions, configs);
         partitionsOf.put(name, partitions);
@@ -58,11 +58,11 @@ final class TestStack implements AutoCloseable {
     }
 
     /** A new database with the schema applied by the same migrations the job's tooling uses. */
-    String database() {
+    public String database() {
         return services.database("staffroom_" + NEXT.incrementAndGet()).url();
     }
 
-    void write(String topic, int partition, List<byte[]> values) {
+    public void write(String topic, int partition, List<byte[]> values) {
         try (KafkaEventWriter writer = new KafkaEventWriter(kafka.bootstrapServers(), topic)) {
             writer.write(partition, values);
         }
@@ -73,7 +73,7 @@ final class TestStack implements AutoCloseable {
      * and returns its id; a {@link ClockPosts clock post} on each partition first moves event time
      * past every window, so that they end final.
      */
-    JobID runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+    public JobID runJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
         for (int p = 0; p < partitionsOf.get(topic); p++) {
             write(topic, p, List.of(ClockPosts.ahead(p)));
         }
@@ -92,7 +92,7 @@ final class TestStack implements AutoCloseable {
     }
 
     /** Starts the job on the MiniCluster from the beginning of the topic; the caller stops it. */
-    JobClient startJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
+    public JobClient startJob(String topic, String jdbcUrl, String... extraArgs) throws Exception {
         StaffroomConfig config = config(topic, jdbcUrl, extraArgs);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
@@ -101,7 +101,7 @@ final class TestStack implements AutoCloseable {
     }
 
     /** The job's settings for this stack (its own consumer group), with the chats mirrored already. */
-    StaffroomConfig config(String topic, String jdbcUrl, String... extraArgs) throws SQLException {
+    public StaffroomConfig config(String topic, String jdbcUrl, String... extraArgs) throws SQLException {
         List<String> args = new ArrayList<>(List.of("--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
                 "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest",
                 "--jdbc-url", jdbcUrl, "--jdbc-user", services.jobUser(),
@@ -116,7 +116,7 @@ final class TestStack implements AutoCloseable {
     }
 
     /** Waits until the query returns a row, polling; fails after {@code timeout}. */
-    List<String> awaitRows(String jdbcUrl, String sql, Duration timeout) throws Exception {
+    public List<String> awaitRows(String jdbcUrl, String sql, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<String> rows = rows(jdbcUrl, sql);
@@ -131,7 +131,7 @@ final class TestStack implements AutoCloseable {
     }
 
     /** Every row of a query, each as "col=value|col=value", in the query's order. */
-    List<String> rows(String jdbcUrl, String sql) throws SQLException {
+    public List<String> rows(String jdbcUrl, String sql) throws SQLException {
         return QueryRows.of(jdbcUrl, postgres.user(), postgres.password(), sql);
     }
 

@@ -1,0 +1,57 @@
+package org.staffroom.collect;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code collect} command line: live platform streams into the posts topic. Each platform is a
+ * subcommand; add new ones to the {@code subcommands} list below.
+ *
+ * <p>Exit codes: 0 stopped cleanly (SIGTERM, Ctrl-C, or the stream's end when told to stop there),
+ * 1 failed (Kafka unreachable, a record not acknowledged), 2 bad usage (with a message naming the
+ * option).
+ */
+@Command(name = "collect", mixinStandardHelpOptions = true, version = "Staffroom collect 0.1.0",
+        usageHelpWidth = 100,
+        description = "Live posts of Bluesky and Mastodon, converted to the contract's events, into Kafka.",
+        subcommands = {
+        })
+public final class CollectCli implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String... args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(PrintStream stdout, PrintStream stderr, String... args) {
+        CommandLine cl = new CommandLine(new CollectCli());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
+            String message = e.getMessage();
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
+                    + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message));
+            return EXIT_FAILED;
+        });
+        return cl.execute(args);
+    }
+}
