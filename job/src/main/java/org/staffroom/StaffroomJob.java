@@ -113,25 +113,38 @@ public final class StaffroomJob {
 
     /** Wires the pipeline onto {@code env}, reading Kafka and writing PostgreSQL as configured. */
     public static void build(StreamExecutionEnvironment env, StaffroomConfig config) throws SQLException {
-        build(env, config, KafkaPostSource.create(config.sourceSettings()),
-                PostgresSinks.prepare(config.sinkSettings(), config.chatCalendar()));
+        Outputs outputs = PostgresSinks.prepare(config.sinkSettings(), config.chatCalendar());
+        int readers = config.bounded() ? KafkaPostSource.boundedReaders(config.sourceSettings()) : 0;
+        build(env, config, KafkaPostSource.create(config.sourceSettings()), readers, outputs);
     }
 
-    /** Wires the pipeline onto {@code env}; tests call this with their own source or outputs. */
-    public static void build(StreamExecutionEnvironment env, StaffroomConfig config,
-            Source<ParsedRecord, ?, ?> source, Outputs outputs) {
+    /**
+     * Wires the pipeline onto {@code env}.
+     *
+     * @param maxReaders at most this many source readers (0: as many as the job's parallelism)
+     */
+    static void build(StreamExecutionEnvironment env, StaffroomConfig config,
+            Source<ParsedRecord, ?, ?> source, int maxReaders, Outputs outputs) {
         env.enableCheckpointing(config.checkpointInterval().toMillis());
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
 
-        SingleOutputStreamOperator<Post> posts = env
+        SingleOutputStreamOperator<ParsedRecord> records = env
                 .fromSource(source, KafkaPostSource.watermarks(config.sourceSettings()),
                         "posts")
-                .uid("posts-source")
+                .uid("posts-source");
+        SingleOutputStreamOperator<Post> posts = records
                 .process(new RouteRejected(config.outOfOrderness().toMillis()))
                 .name("route-rejected")
                 .uid("route-rejected");
+        if (maxReaders > 0 && maxReaders < env.getParallelism()) {
+            LOG.info("This bounded run reads its {} partitions with {} source readers rather than {}: a reader "
+                    + "without a partition would hold event time back", maxReaders, maxReaders, env.getParallelism());
+            records.setParallelism(maxReaders);
+            // stays chained to its reader
+            posts.setParallelism(maxReaders);
+        }
 
         posts.getSideOutput(RouteRejected.REJECTED)
                 .sinkTo(outputs.rejectedPosts())

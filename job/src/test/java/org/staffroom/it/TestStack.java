@@ -106,10 +106,7 @@ public final class TestStack implements AutoCloseable {
                 "--group-id", "test-" + NEXT.incrementAndGet(), "--starting-offsets", "earliest",
                 "--jdbc-url", jdbcUrl, "--jdbc-user", services.jobUser(),
                 "--jdbc-password-file", services.passwordFile().toString(),
-                "--checkpoint-interval", "1s",
-                // a source reader per partition: a reader without one ends at its own pace, and a bounded run
-                // that reads every post before it ends finalises nothing (see README, Not guaranteed)
-                "--parallelism", String.valueOf(partitionsOf.getOrDefault(topic, 0))));
+                "--checkpoint-interval", "1s"));
         args.addAll(List.of(extraArgs));
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
         return config;
