@@ -1,0 +1,51 @@
+package org.staffroom.report;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.staffroom.report.export.ExportCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code staffroom-report} command line: what the tables hold, for people who do not write SQL.
+ *
+ * <p>Exit codes: 0 done, 1 failed while running (database unreachable, file not writable), 2 bad
+ * usage (with a message naming the option).
+ */
+@Command(name = "staffroom-report", mixinStandardHelpOptions = true, version = "Staffroom report 0.1.0",
+        usageHelpWidth = 100,
+        description = "Exports of Staffroom's tables for researchers.",
+        subcommands = {
+            ExportCommand.class,
+        })
+public final class ReportCli implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String... args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int execute(PrintStream stdout, PrintStream stderr, String... args) {
+        CommandLine cl = new CommandLine(new ReportCli());
+        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
+            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}
