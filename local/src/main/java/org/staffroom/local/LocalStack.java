@@ -58,6 +58,10 @@ public final class LocalStack implements Callable<Integer> {
                     + "Kafka and PostgreSQL up for exploration until Ctrl-C.")
     boolean exitWhenDone;
 
+    @Option(names = "--reports", defaultValue = "target/reports", paramLabel = "DIR",
+            description = "Where each chat's report goes, <chat>.html, when the job is done (default: ${DEFAULT-VALUE}).")
+    Path reports;
+
     @Option(names = "--web-port", defaultValue = "8081",
             description = "Port of Flink's web UI; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int webPort;
@@ -85,6 +89,7 @@ public final class LocalStack implements Callable<Integer> {
             args.addAll(jobArgs);
             stack.runJob(args, webPort);
             new Summary(stack.database()).print(console, records);
+            ChatReports.write(stack.database(), reports, console);
             if (temporary) {
                 Files.deleteIfExists(posts);
             }

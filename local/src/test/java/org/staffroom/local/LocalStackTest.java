@@ -88,13 +88,19 @@ class LocalStackTest {
             Files.writeString(password, postgres.password());
             LocalRun.Result run = LocalRun.run("--input", input.toString(), "--exit-when-done",
                     "--jdbc-url", url, "--jdbc-user", postgres.user(), "--jdbc-password-file", password.toString(),
-                    "--web-port", "0", "--parallelism", "1");
+                    "--web-port", "0", "--parallelism", "1", "--reports", dir.resolve("reports").toString());
             String output = run.output();
             assertThat(run.exit()).as(output).isZero();
             assertThat(output).contains("== Staffroom summary ==", "7 records read from Kafka; 2 rejected",
                     "Flink web UI: http://localhost:", "Chat sessions by platform");
             // alice on Bluesky is another participant than alice without a platform
             assertThat(output).containsPattern("ukedchat +bluesky +1 +1 +1\\.0 +1 +0 ");
+            assertThat(output).contains("chat report of ukedchat (1 sessions): file:",
+                    "chat report of sltchat (0 sessions): file:");
+            assertThat(Files.readString(dir.resolve("reports/ukedchat.html")))
+                    .contains("Thursday 9 January 2025, 20:00: 3 posts by 3 participants, 3 of them new.");
+            assertThat(Files.readString(dir.resolve("reports/sltchat.html")))
+                    .contains("No session of this chat has posts yet.");
 
             assertThat(LocalRun.rows(url, postgres.user(), postgres.password(), "SELECT chat_id, session_start, posts, "
                     + "participants, new_participants, replies, with_link, with_mention, questions, reach, is_final "

@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.staffroom.report.chat.ChatReportCommand;
 import org.staffroom.report.export.ExportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,8 +20,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "staffroom-report", mixinStandardHelpOptions = true, version = "Staffroom report 0.1.0",
         usageHelpWidth = 100,
-        description = "Exports of Staffroom's tables for researchers.",
+        description = "Chat reports for hosts and exports for researchers, from Staffroom's tables.",
         subcommands = {
+            ChatReportCommand.class,
             ExportCommand.class,
         })
 public final class ReportCli implements Runnable {

@@ -1,13 +1,8 @@
 package org.staffroom.report.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.staffroom.options.JdbcOptions;
+import org.staffroom.report.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,8 +72,8 @@ public final class ExportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--from/--to: " + table
                         + " has no time column (window_start, session_start, week_start, received_at); export it whole");
             }
-            long rows = writeAtomically(csvFile, w -> CsvExport.write(c, exportable, range, w));
-            writeAtomically(dictionaryFile, w -> {
+            long rows = AtomicFile.write(csvFile, w -> CsvExport.write(c, exportable, range, w));
+            AtomicFile.write(dictionaryFile, w -> {
                 DataDictionary.write(exportable, w);
                 return 0;
             });
@@ -101,24 +97,5 @@ public final class ExportCommand implements Callable<Integer> {
         }
         return " with " + table.timeColumn().orElseThrow() + " in [" + (range.from() == null ? "…" : range.from())
                 + ", " + (range.to() == null ? "…" : range.to()) + ")";
-    }
-
-    private interface Content {
-        long writeTo(Writer out) throws IOException, SQLException;
-    }
-
-    private static long writeAtomically(Path file, Content content) throws IOException, SQLException {
-        Path absolute = file.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-        try {
-            long written;
-            try (Writer w = new BufferedWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
-                written = content.writeTo(w);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return written;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }
