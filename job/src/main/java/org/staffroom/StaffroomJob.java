@@ -138,6 +138,11 @@ public final class StaffroomJob {
                 .name("rejected-posts-sink")
                 .uid("rejected-posts-sink");
 
+        posts.getSideOutput(RouteRejected.DELETED)
+                .sinkTo(outputs.deletedPosts())
+                .name("deleted-posts-sink")
+                .uid("deleted-posts-sink");
+
         DataStream<Post> uniquePosts = posts
                 .keyBy(DeduplicatePosts::bucketOf)
                 .process(new DeduplicatePosts(config.dedupHorizon().toMillis()))
