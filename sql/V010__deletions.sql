@@ -118,5 +118,7 @@ $$;
 CREATE TRIGGER deleted_post_not_dead_lettered BEFORE INSERT ON dead_letters
     FOR EACH ROW EXECUTE FUNCTION refuse_deleted_dead_letter();
 
--- the job only adds deletions; nobody but the owner reads which posts were deleted
+-- the job only adds deletions (its upsert names the key, which takes reading the key columns); nobody
+-- else reads which posts were deleted
 GRANT INSERT ON deleted_posts TO staffroom_writer;
+GRANT SELECT (platform, id) ON deleted_posts TO staffroom_writer;
