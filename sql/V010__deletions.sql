@@ -76,10 +76,32 @@ CREATE TRIGGER deleted_post_forgotten AFTER INSERT ON deleted_posts
     FOR EACH ROW EXECUTE FUNCTION forget_deleted_post();
 
 -- rows of a post already deleted are not written (a BEFORE trigger returning NULL skips the row)
-CREATE FUNCTION refuse_deleted_late_post() RETURNS trigger
+CREATE FUNCTION post_is_deleted(post_platform text, post_id text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM deleted_posts WHERE platform = post_platform AND id = post_id)
+$$;
+
+CREATE FUNCTION raw_record_of_deleted_post(payload text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM deleted_posts WHERE id = ANY (raw_record_post_ids(payload)))
+$$;
+
+CREATE FUNCTION refuse_rows_of_deleted_posts() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    deleted boolean;
 BEGIN
-    IF EXISTS (SELECT 1 FROM deleted_posts WHERE platform = NEW.platform AND id = NEW.id) THEN
+    -- one branch a table: a field of NEW is looked up only when its statement runs
+    IF TG_TABLE_NAME = 'late_posts' THEN
+        deleted := post_is_deleted(NEW.platform, NEW.id);
+    ELSIF TG_TABLE_NAME = 'rejected_posts' THEN
+        deleted := raw_record_of_deleted_post(NEW.payload);
+    ELSIF NEW.table_name = 'late_posts' THEN
+        deleted := post_is_deleted(NEW.row_key ->> 'platform', NEW.row_key ->> 'id');
+    ELSE
+        deleted := NEW.table_name = 'rejected_posts' AND raw_record_of_deleted_post(NEW.row_values ->> 'payload');
+    END IF;
+    IF deleted THEN
         RETURN NULL;
     END IF;
     RETURN NEW;
@@ -87,36 +109,11 @@ END
 $$;
 
 CREATE TRIGGER deleted_post_not_late BEFORE INSERT ON late_posts
-    FOR EACH ROW EXECUTE FUNCTION refuse_deleted_late_post();
-
-CREATE FUNCTION refuse_deleted_raw_record() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM deleted_posts WHERE id = ANY (raw_record_post_ids(NEW.payload))) THEN
-        RETURN NULL;
-    END IF;
-    RETURN NEW;
-END
-$$;
-
+    FOR EACH ROW EXECUTE FUNCTION refuse_rows_of_deleted_posts();
 CREATE TRIGGER deleted_post_not_rejected BEFORE INSERT ON rejected_posts
-    FOR EACH ROW EXECUTE FUNCTION refuse_deleted_raw_record();
-
-CREATE FUNCTION refuse_deleted_dead_letter() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF NEW.table_name = 'late_posts' AND EXISTS (SELECT 1 FROM deleted_posts
-            WHERE platform = NEW.row_key ->> 'platform' AND id = NEW.row_key ->> 'id')
-       OR NEW.table_name = 'rejected_posts' AND EXISTS (SELECT 1 FROM deleted_posts
-            WHERE id = ANY (raw_record_post_ids(NEW.row_values ->> 'payload'))) THEN
-        RETURN NULL;
-    END IF;
-    RETURN NEW;
-END
-$$;
-
+    FOR EACH ROW EXECUTE FUNCTION refuse_rows_of_deleted_posts();
 CREATE TRIGGER deleted_post_not_dead_lettered BEFORE INSERT ON dead_letters
-    FOR EACH ROW EXECUTE FUNCTION refuse_deleted_dead_letter();
+    FOR EACH ROW EXECUTE FUNCTION refuse_rows_of_deleted_posts();
 
 -- the job only adds deletions (its upsert names the key, which takes reading the key columns); nobody
 -- else reads which posts were deleted

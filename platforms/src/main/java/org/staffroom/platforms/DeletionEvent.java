@@ -2,8 +2,6 @@ package org.staffroom.platforms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -17,8 +15,6 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"deleted", "platform", "id", "createdAt"})
 public final class DeletionEvent {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public final boolean deleted = true;
     public final String platform;
     public final String id;
@@ -32,11 +28,7 @@ public final class DeletionEvent {
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a DeletionEvent always serialises", e);
-        }
+        return EventJson.write(this);
     }
 
     public byte[] toBytes() {
