@@ -112,10 +112,6 @@ class XConverterTest {
                 .containsExactly("unmappable: x-v2: data is missing");
     }
 
-    private static PostEvent twitter(String id, String createdAt, String authorId) {
-        return PostEvent.of(id, createdAt, authorId).platform("twitter");
-    }
-
     @Test
     void complianceDeletesAreDeletionEventsAndTheOtherComplianceEventsAreSkipped() {
         assertThat(described(Fixtures.convertLines(converter, "x/compliance.jsonl"))).containsExactly(
@@ -129,5 +125,9 @@ class XConverterTest {
                 "unmappable: x-v2: data.delete.tweet.id is missing",
                 // no event_at: a deletion without its time
                 "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"1600000000000000105\"}");
+    }
+
+    private static PostEvent twitter(String id, String createdAt, String authorId) {
+        return PostEvent.of(id, createdAt, authorId).platform("twitter");
     }
 }
