@@ -3,9 +3,12 @@ package org.staffroom.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.platforms.DeletionEvent;
 import org.staffroom.platforms.PostEvent;
 
@@ -20,6 +23,9 @@ class DeletionsPipelineTest extends StackTest {
             .filter(t -> !t.startsWith("late_posts")).toList();
     private static final String LATE = "SELECT id, scope FROM late_posts ORDER BY id, scope";
     private static final String REJECTED = "SELECT \"offset\", reason FROM rejected_posts ORDER BY \"offset\"";
+
+    @TempDir
+    Path dir;
 
     private static byte[] post(String id, String createdAt, String author, String text) {
         return PostEvent.of(id, createdAt, author).platform("twitter").text(text).toBytes();
@@ -96,6 +102,17 @@ class DeletionsPipelineTest extends StackTest {
             assertThat(expected).as(table).isNotEmpty();
             SameRows.assertSame(table, expected, stack.rows(deleting, "SELECT * FROM " + table));
         }
+        // under pseudonyms a deletion names its post by the pseudonym, as late_posts does; a raw record holds the
+        // real id, so the rejected records of r1 and r2 stay until --keep-payloads (README, Security and privacy)
+        Path key = dir.resolve("study.key");
+        Files.write(key, "the key of this study, 32 bytes!".getBytes(StandardCharsets.UTF_8));
+        String hidden = stack.database();
+        stack.runJob(deletingTopic, hidden, "--allowed-lateness", "0s", "--pseudonymise-key-file", key.toString());
+        assertThat(stack.rows(hidden, "SELECT scope FROM late_posts ORDER BY scope"))
+                .containsExactly("scope=chat:ukedchat", "scope=hashtag:ukedchat");
+        assertThat(stack.rows(hidden, "SELECT \"offset\" FROM rejected_posts ORDER BY \"offset\""))
+                .containsExactly("offset=8", "offset=9", "offset=13");
+
         assertThat(stack.rows(deleting, "SELECT window_size, posts, participants FROM hashtag_window_metrics "
                 + "WHERE hashtag = 'ukedchat' ORDER BY window_size, window_start")).containsExactly(
                 "window_size=1d|posts=6|participants=6", "window_size=30m|posts=2|participants=2",
