@@ -47,6 +47,7 @@ public final class StaffroomJob {
     /** Runs the job on Kafka and PostgreSQL as configured, until it ends (bounded) or is cancelled. */
     public static void run(StaffroomConfig config) throws Exception {
         LOG.info("Starting Staffroom: {}", config);
+        config.kafkaProperties().warnOfLiteralSecrets(System.err);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
         // the environment's configuration holds the cluster's (the client's config.yaml, or the JobManager's for a
         // REST submission) merged with the job's
@@ -150,6 +151,11 @@ public final class StaffroomJob {
                 .sinkTo(outputs.rejectedPosts())
                 .name("rejected-posts-sink")
                 .uid("rejected-posts-sink");
+
+        posts.getSideOutput(RouteRejected.DELETED)
+                .sinkTo(outputs.deletedPosts())
+                .name("deleted-posts-sink")
+                .uid("deleted-posts-sink");
 
         DataStream<Post> uniquePosts = posts
                 .keyBy(DeduplicatePosts::bucketOf)

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
@@ -42,20 +43,30 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(30);
     private static final String TEST_KIT_THREAD_PREFIX = "kafka-cluster-test-kit-";
 
+    /**
+     * The login of the test kit's SASL/PLAIN listener (a user of its server-side JAAS section), for
+     * clients of {@link #startWithSaslPlain()}.
+     */
+    public static final String SASL_PLAIN_JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            + "username=\"plain-admin\" password=\"plain-admin-secret\";";
+
     private final KafkaClusterTestKit cluster;
     private final Path baseDirectory;
     private final String bootstrapServers;
+    private final Map<String, String> clientSecurity;
     private final Admin admin;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, Path baseDirectory, Map<String, String> clientSecurity) {
         this.cluster = cluster;
         this.baseDirectory = baseDirectory;
         this.bootstrapServers = cluster.bootstrapServers();
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "staffroom-embedded-admin"));
+        this.clientSecurity = Map.copyOf(clientSecurity);
+        Map<String, Object> adminConfig = new java.util.HashMap<>(clientSecurity);
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "staffroom-embedded-admin");
+        this.admin = Admin.create(adminConfig);
         // a JVM that exits without close() (the local stack on Ctrl-C) still removes the data
         this.shutdownHook = new Thread(this::close, "embedded-kafka-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -63,6 +74,20 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats and starts a new single-node cluster; returns once the broker accepts clients. */
     public static EmbeddedKafka start() {
+        return start(SecurityProtocol.PLAINTEXT);
+    }
+
+    /**
+     * As {@link #start()}, with clients authenticated by SASL/PLAIN ({@link #clientSecurity()}). The
+     * test kit puts the broker's login in a JAAS file named by this JVM's
+     * {@code java.security.auth.login.config}; it has no client section, so a client logs in only
+     * with a {@code sasl.jaas.config} of its own.
+     */
+    public static EmbeddedKafka startWithSaslPlain() {
+        return start(SecurityProtocol.SASL_PLAINTEXT);
+    }
+
+    private static EmbeddedKafka start(SecurityProtocol protocol) {
         Path base;
         try {
             base = Files.createTempDirectory("staffroom-kafka-");
@@ -75,6 +100,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
+                    .setBrokerSecurityProtocol(protocol)
+                    // the kit authorises SASL clusters: the controller must see the broker as its super user too
+                    .setControllerSecurityProtocol(protocol)
                     .setBaseDirectory(base)
                     .build();
             cluster = new KafkaClusterTestKit.Builder(nodes)
@@ -97,7 +125,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             formatQuietly(cluster);
             cluster.startup();
             waitForReadyBrokers(cluster);
-            return new EmbeddedKafka(cluster, base);
+            return new EmbeddedKafka(cluster, base, protocol == SecurityProtocol.SASL_PLAINTEXT
+                    ? Map.of("security.protocol", protocol.name, "sasl.mechanism", "PLAIN", "sasl.jaas.config", SASL_PLAIN_JAAS)
+                    : Map.of());
         } catch (Exception e) {
             if (cluster != null) {
                 try {
@@ -188,6 +218,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the Kafka broker was not ready within " + STARTUP_TIMEOUT, e);
         }
+    }
+
+    /** What a client needs besides the bootstrap servers to be let in: nothing, or the SASL login. */
+    public Map<String, String> clientSecurity() {
+        return clientSecurity;
     }
 
     /** The {@code host:port} list for {@code bootstrap.servers}. */

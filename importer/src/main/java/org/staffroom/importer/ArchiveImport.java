@@ -62,7 +62,7 @@ public final class ArchiveImport {
                 }
             }
             progress.printf(Locale.ROOT, "import: read %,d records, sorting %,d events by createdAt%s%n", counts.records,
-                    counts.converted + counts.passed + counts.unmappable,
+                    counts.converted + counts.deletions + counts.passed + counts.unmappable,
                     sort.spilledRuns() > 0 ? " (merging " + (sort.spilledRuns() + 1) + " runs from disk)" : "");
             write(sort.sorted(), out, counts);
         }

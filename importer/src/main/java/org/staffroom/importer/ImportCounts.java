@@ -12,11 +12,13 @@ public final class ImportCounts {
     long records;
     long passed;
     long converted;
+    /** Deletion events, converted or passed on. */
+    long deletions;
     long unmappable;
     long repostsJoined;
     long written;
     final Map<SourceFormat, Long> byFormat = new EnumMap<>(SourceFormat.class);
-    /** Records that are not posts (deletes, likes, …), by reason. */
+    /** Records that are neither posts nor deletions (likes, edits, …), by reason. */
     final Map<String, Long> skipped = new TreeMap<>();
 
     /** Lines written: events and rejections. */
@@ -30,8 +32,9 @@ public final class ImportCounts {
 
     public String summary() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "%,d records read; %,d events written: %,d converted, %,d already contract events, %,d rejected "
-                        + "(unmappable, kept for rejected_posts)", records, written, converted, passed, unmappable));
+                "%,d records read; %,d events written: %,d converted, %,d deletions, %,d already contract events, "
+                        + "%,d rejected (unmappable, kept for rejected_posts)", records, written, converted, deletions,
+                passed, unmappable));
         if (!byFormat.isEmpty()) {
             s.append("; records by format:");
             byFormat.forEach((f, n) -> s.append(String.format(Locale.ROOT, " %s %,d", f.formatName(), n)));

@@ -22,8 +22,8 @@ import org.staffroom.platforms.SourceFormat;
 /**
  * One archive line into the items the import sorts: the contract events converted from it, the
  * line itself when it already is one, or a rejection naming the source field and the line, so that
- * nothing is lost on the way (it ends in rejected_posts). Deletes, likes and other records that are
- * not posts are counted and left out.
+ * nothing is lost on the way (it ends in rejected_posts). Deletions of posts pass as deletion events;
+ * likes and other records that are not posts are counted and left out.
  */
 final class LineConverter {
     /** The job refuses records over 1 MiB: a rejection keeps a preview of a record larger than this. */
@@ -69,8 +69,14 @@ final class LineConverter {
         }
         counts.byFormat.merge(format.get(), 1L, Long::sum);
         if (format.get() == SourceFormat.STAFFROOM) {
-            counts.passed++;
-            out.accept(new Item(eventTime(record.path("createdAt").asText(null)), seq++, Item.Kind.PASSED, line));
+            String createdAt = record.path("createdAt").asText(null);
+            if (record.path("deleted").asBoolean(false)) {
+                counts.deletions++;
+                out.accept(new Item(deletionTime(createdAt), seq++, Item.Kind.DELETION, line));
+            } else {
+                counts.passed++;
+                out.accept(new Item(eventTime(createdAt), seq++, Item.Kind.PASSED, line));
+            }
             return;
         }
         RecordConverter converter = converters.computeIfAbsent(format.get(), f -> Converters.forFormat(f, converterOptions));
@@ -87,6 +93,10 @@ final class LineConverter {
             if (c instanceof Conversion.Converted converted) {
                 counts.converted++;
                 out.accept(new Item(eventTime(converted.event().createdAt), seq++, kind, write(converted.event())));
+            } else if (c instanceof Conversion.Deleted deleted) {
+                counts.deletions++;
+                out.accept(new Item(deletionTime(deleted.event().createdAt), seq++, Item.Kind.DELETION,
+                        deleted.event().toJson()));
             } else if (c instanceof Conversion.Skipped skipped) {
                 counts.skipped.merge(skipped.reason(), 1L, Long::sum);
             } else if (c instanceof Conversion.Unmappable u) {
@@ -121,6 +131,12 @@ final class LineConverter {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a post event always serialises", e);
         }
+    }
+
+    /** Where a deletion sorts: when it was reported, or after everything when that is unknown. */
+    static long deletionTime(String reportedAt) {
+        long time = eventTime(reportedAt);
+        return time == Long.MIN_VALUE ? Long.MAX_VALUE : time;
     }
 
     /**

@@ -81,12 +81,12 @@ class ArchiveImportTest {
         // the same five tweets (the job de-duplicates them), the reposts keep their own times
         assertThat(field(out, "createdAt")).isSortedAccordingTo(
                 (a, b) -> OffsetDateTime.parse(a).toInstant().compareTo(OffsetDateTime.parse(b).toInstant()));
-        assertThat(out).hasSize(5 + 5 + 5 + 5);
+        assertThat(out).hasSize(5 + 5 + 5 + 5 + 1);
         List<String> ids = field(out, "id");
         assertThat(ids.subList(0, 10)).containsExactly("1600000000000000102", "1600000000000000102",
                 "1600000000000000104", "1600000000000000104", "1600000000000000105", "1600000000000000105",
                 "1600000000000000106", "1600000000000000106", "1600000000000000107", "1600000000000000107");
-        assertThat(ids.subList(10, 20)).containsExactly(
+        assertThat(ids.subList(10, 21)).containsExactly(
                 "at://did:plc:reyesteachesukedchatabcd/app.bsky.feed.post/3lbfxq2ukss2a",
                 "https://mastodon.education/users/msreyes/statuses/113500000000000001",
                 "at://did:plc:jleemathsteacherbskyabcd/app.bsky.feed.post/3lbfxs7r4lk2b",
@@ -94,6 +94,8 @@ class ArchiveImportTest {
                 "at://did:plc:daviesprimaryschoolqwxyz/app.bsky.feed.repost/3lbfxvb2ajs2d",
                 "at://did:plc:daviesprimaryschoolqwxyz/app.bsky.feed.repost/3lbfxvx4mcs2e",
                 "https://teachers.ie/users/aoife/statuses/113499999999990001",
+                // the capture's delete of a post it does not hold, when the relay saw it
+                "at://did:plc:reyesteachesukedchatabcd/app.bsky.feed.post/3lbfwzzzzzz2g",
                 "https://mastodon.education/users/okafor/statuses/113500000000000003/activity",
                 "https://scholar.social/users/pdavies/statuses/113500000000009004",
                 "https://sciences.social/users/jlee/statuses/113500000000000555");
@@ -111,8 +113,13 @@ class ArchiveImportTest {
         List<Path> reversed = new ArrayList<>(newestFirst(true));
         Collections.reverse(reversed);
         Path runs = Files.createDirectory(dir.resolve("runs"));
-        // equal times keep the input order, so only the order within one instant may differ
-        assertThat(run(options(2, runs), reversed)).containsExactlyInAnyOrderElementsOf(expected);
+        // equal times keep the input order, so only the order within one instant may differ; and a Mastodon
+        // delete frame names a status by its local id, known only once its status was read: read after the page
+        // that holds it, the stream's delete becomes a deletion, without a time, so last
+        List<String> withTheDelete = new ArrayList<>(expected);
+        withTheDelete.add("{\"deleted\":true,\"platform\":\"mastodon\","
+                + "\"id\":\"https://teachers.ie/users/aoife/statuses/113499999999990001\"}");
+        assertThat(run(options(2, runs), reversed)).containsExactlyInAnyOrderElementsOf(withTheDelete);
         assertThat(run(options(2, runs), files)).containsExactlyElementsOf(expected);
         try (var left = Files.list(runs)) {
             assertThat(left).as("sort runs removed").isEmpty();
@@ -142,6 +149,25 @@ class ArchiveImportTest {
         // a contract event is passed on as it was, unknown fields and all
         assertThat(out.get(3)).isEqualTo(
                 "{\"id\":\"9\",\"platform\":\"twitter\",\"createdAt\":\"2025-01-09T20:01:00Z\",\"author\":{\"id\":\"1\"},\"extra\":1}");
+    }
+
+    @Test
+    void deletionsPassThroughAfterThePostsTheyDeleteAndLastWhenTheirTimeIsUnknown() throws Exception {
+        String post = "{\"id\":\"9\",\"platform\":\"twitter\",\"createdAt\":\"2025-01-09T20:01:00Z\",\"author\":{\"id\":\"1\"}}";
+        String sameInstant = "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"9\",\"createdAt\":\"2025-01-09T20:01:00Z\"}";
+        String untimed = "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"8\"}";
+        String later = "{\"id\":\"10\",\"platform\":\"twitter\",\"createdAt\":\"2025-01-09T20:05:00Z\",\"author\":{\"id\":\"1\"}}";
+        Path file = dir.resolve("deletions.jsonl");
+        // newest first, as archives are: each deletion before the post it deletes
+        Files.write(file, List.of(untimed, later, sameInstant, post,
+                "{\"data\": {\"delete\": {\"event_at\": \"2025-01-09T20:03:00.000Z\", \"tweet\": {\"author_id\": \"1\","
+                        + " \"id\": \"9\"}}}}"), StandardCharsets.UTF_8);
+
+        List<String> out = run(options(1000, dir), List.of(file));
+
+        assertThat(out).containsExactly(post, sameInstant,
+                "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"9\",\"createdAt\":\"2025-01-09T20:03:00.000Z\"}",
+                later, untimed);
     }
 
     @Test
@@ -183,9 +209,9 @@ class ArchiveImportTest {
             System.setErr(saved);
         }
         assertThat(exit).isZero();
-        assertThat(Files.readAllLines(events)).hasSize(5);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("9 records read; 5 events written: 5 converted",
-                "1 Bluesky reposts took their original's hashtags", "4 records are not posts and were left out");
+        assertThat(Files.readAllLines(events)).hasSize(6);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("9 records read; 6 events written: 5 converted, 1 deletions",
+                "1 Bluesky reposts took their original's hashtags", "3 records are not posts and were left out");
 
         assertThat(new picocli.CommandLine(new ImportCommand()).execute("--input-format", "myspace", events.toString()))
                 .isEqualTo(2);

@@ -57,7 +57,8 @@ public final class StaffroomConfig {
 
     @Option(names = "--kafka-properties", paramLabel = "FILE",
             description = "Kafka client properties (security.protocol, sasl.*, ssl.*, ...) for the source; read at "
-                    + "start, values never logged.")
+                    + "start, values never logged. Give secrets as ${file:PATH:KEY}, resolved by the Kafka client "
+                    + "where it runs, so that they stay out of the job graph.")
     Path kafkaPropertiesFile;
 
     @Option(names = "--bounded", description = "Stop at the offsets present when the job starts, once "

@@ -1,8 +1,9 @@
 package org.staffroom.model;
 
-/** What one Kafka record became: exactly one of {@link #post} and {@link #rejected} is set. */
+/** What one Kafka record became: exactly one of {@link #post}, {@link #deletion} and {@link #rejected} is set. */
 public class ParsedRecord {
     public Post post;
+    public PostDeletion deletion;
     public RejectedPost rejected;
     /** The Kafka partition it was read from. */
     public int partition;
@@ -12,6 +13,12 @@ public class ParsedRecord {
     public static ParsedRecord accepted(Post post) {
         ParsedRecord r = new ParsedRecord();
         r.post = post;
+        return r;
+    }
+
+    public static ParsedRecord deleted(PostDeletion deletion) {
+        ParsedRecord r = new ParsedRecord();
+        r.deletion = deletion;
         return r;
     }
 

@@ -33,6 +33,8 @@ final class PostFields {
     Object retweetOf;
     Object replyTo;
     Object quoteOf;
+    /** {@code true} in a deletion event: the record names a deleted post instead of being one. */
+    Object deleted;
     /** Set by a converter that could not map a platform's record (sources.md): the record is rejected. */
     Object conversionError;
 
@@ -70,6 +72,7 @@ final class PostFields {
                 case "replyTo" -> f.replyTo = value(p, t);
                 case "quoteOf" -> f.quoteOf = value(p, t);
                 case "conversionError" -> f.conversionError = value(p, t);
+                case "deleted" -> f.deleted = value(p, t);
                 default -> p.skipChildren();
             }
         }

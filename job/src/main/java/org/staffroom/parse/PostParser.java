@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -20,11 +21,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
+import org.staffroom.model.PostDeletion;
 import org.staffroom.model.PostFlags;
 import org.staffroom.model.RejectedPost;
 
 /**
- * Turns one record value into a {@link Post} or a rejection, per contract §1. Never throws: a
+ * Turns one record value into a {@link Post}, a {@link PostDeletion} or a rejection, per contract §1. Never throws: a
  * record the job cannot read is a row in rejected_posts, not a failed job.
  */
 public final class PostParser {
@@ -64,7 +66,9 @@ public final class PostParser {
     /** Parses a record read from {@code topic/partition@offset} at {@code receivedAt}. */
     public ParsedRecord read(byte[] value, String topic, int partition, long offset, long receivedAt) {
         try {
-            return ParsedRecord.accepted(parse(value, receivedAt));
+            PostFields fields = fields(value);
+            return isDeletion(fields) ? ParsedRecord.deleted(deletion(fields, receivedAt))
+                    : ParsedRecord.accepted(post(fields, receivedAt));
         } catch (InvalidPostException e) {
             return ParsedRecord.rejected(reject(value, topic, partition, offset, receivedAt, e.getMessage()));
         } catch (Throwable e) {
@@ -77,7 +81,17 @@ public final class PostParser {
         }
     }
 
+    /** Parses a record that must be a post: a deletion event is not one. */
     public Post parse(byte[] value, long receivedAt) throws InvalidPostException {
+        PostFields fields = fields(value);
+        if (isDeletion(fields)) {
+            throw new InvalidPostException("a deletion event, not a post");
+        }
+        return post(fields, receivedAt);
+    }
+
+    /** The record's fields, once it is a readable JSON object that no converter gave up on. */
+    private PostFields fields(byte[] value) throws InvalidPostException {
         if (value == null) {
             throw new InvalidPostException("record has no value (expected a JSON object)");
         }
@@ -91,11 +105,49 @@ public final class PostParser {
             // an import or a collector kept a platform record it could not map: its row says why
             throw new InvalidPostException("not converted from its platform's format: " + describeError(fields.conversionError));
         }
+        return fields;
+    }
 
+    /**
+     * Whether the record is a deletion event ({@code "deleted": true}); {@code false} or null leave it
+     * a post. Checked before any rule of a post: a deletion has no author and must never count.
+     */
+    private static boolean isDeletion(PostFields fields) throws InvalidPostException {
+        if (absent(fields.deleted)) {
+            return false;
+        }
+        if (!(fields.deleted instanceof BooleanNode flag)) {
+            throw new InvalidPostException("deleted: expected true or false, got " + describe(fields.deleted));
+        }
+        return flag.booleanValue();
+    }
+
+    /**
+     * A deletion names its post as a post names itself, under the same limits; its createdAt, when
+     * the platform reported the deletion, is optional but must be a plausible instant when given.
+     */
+    private PostDeletion deletion(PostFields fields, long receivedAt) throws InvalidPostException {
+        PostDeletion deletion = new PostDeletion();
+        try {
+            deletion.id = limited("id", requiredString(fields.id, "id"), MAX_KEY_CHARS);
+            deletion.platform = platform(fields);
+            String reported = optionalString(fields.createdAt, "createdAt");
+            deletion.deletedAt = reported == null || reported.isEmpty() ? null : eventTime(reported, receivedAt);
+        } catch (InvalidPostException e) {
+            throw new InvalidPostException("deletion event: " + e.getMessage());
+        }
+        deletion.receivedAt = receivedAt;
+        if (pseudonyms != null) {
+            // the deleted post's rows hold its pseudonym
+            deletion.id = pseudonyms.of(deletion.platform, deletion.id);
+        }
+        return deletion;
+    }
+
+    private Post post(PostFields fields, long receivedAt) throws InvalidPostException {
         Post post = new Post();
         post.id = limited("id", requiredString(fields.id, "id"), MAX_KEY_CHARS);
-        String platform = optionalString(fields.platform, "platform");
-        post.platform = platform == null || platform.isEmpty() ? "unknown" : limited("platform", platform, MAX_KEY_CHARS);
+        post.platform = platform(fields);
         post.createdAt = eventTime(requiredString(fields.createdAt, "createdAt"), receivedAt);
         post.receivedAt = receivedAt;
 
@@ -147,6 +199,12 @@ public final class PostParser {
             pseudonymise(post);
         }
         return post;
+    }
+
+    /** The contract's platform: {@code unknown} when absent or empty. */
+    private static String platform(PostFields fields) throws InvalidPostException {
+        String platform = optionalString(fields.platform, "platform");
+        return platform == null || platform.isEmpty() ? "unknown" : limited("platform", platform, MAX_KEY_CHARS);
     }
 
     /**

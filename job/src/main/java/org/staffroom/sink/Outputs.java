@@ -2,6 +2,7 @@ package org.staffroom.sink;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.staffroom.model.LatePost;
+import org.staffroom.model.PostDeletion;
 import org.staffroom.model.RejectedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
@@ -26,4 +27,7 @@ public interface Outputs {
     Sink<RejectedPost> rejectedPosts();
 
     Sink<LatePost> latePosts();
+
+    /** Posts their platform deleted: the database removes their content from every table. */
+    Sink<PostDeletion> deletedPosts();
 }

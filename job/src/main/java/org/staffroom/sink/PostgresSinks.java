@@ -8,6 +8,7 @@ import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.staffroom.options.PasswordSource;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.model.LatePost;
+import org.staffroom.model.PostDeletion;
 import org.staffroom.model.RejectedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
@@ -88,6 +89,11 @@ public final class PostgresSinks implements Outputs {
     @Override
     public Sink<LatePost> latePosts() {
         return sink(new LatePostStatement());
+    }
+
+    @Override
+    public Sink<PostDeletion> deletedPosts() {
+        return sink(new DeletedPostStatement());
     }
 
     private <T> Sink<T> sink(UpsertStatement<T> statement) {

@@ -15,10 +15,12 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
+import org.staffroom.model.PostDeletion;
 import org.staffroom.model.RejectedPost;
 
 /**
- * Accepted posts go on; rejected records go to a side output for rejected_posts. Posts without a
+ * Accepted posts go on; rejected records go to a side output for rejected_posts, deletion events
+ * to one for deleted_posts (they count for nothing and move no event time). Posts without a
  * hashtag count for nothing (contract §2), so they stop here and cost no de-duplication state.
  *
  * <p>Each accepted post is stamped with the event time its partition has reached
@@ -31,6 +33,7 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<RejectedPost> REJECTED = new OutputTag<>("rejected") {};
+    public static final OutputTag<PostDeletion> DELETED = new OutputTag<>("deleted") {};
 
     private final long outOfOrdernessMillis;
     /** partition → its latest createdAt so far ({@code Long.MIN_VALUE} for none). */
@@ -67,6 +70,10 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
     public void processElement(ParsedRecord record, Context ctx, Collector<Post> out) {
         if (record.rejected != null) {
             ctx.output(REJECTED, record.rejected);
+            return;
+        }
+        if (record.deletion != null) {
+            ctx.output(DELETED, record.deletion);
             return;
         }
         Post post = record.post;

@@ -12,13 +12,15 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.staffroom.QueryRows;
+import org.staffroom.platforms.DeletionEvent;
 import org.staffroom.platforms.PostEvent;
 
 /**
  * Contract §5 on a real PostgreSQL: the job runs with a login role in staffroom_writer, which may
  * insert and update but not read counts or payloads, delete, alter or drop; a login in
  * staffroom_reader may only select, and never the raw records of rejected_posts (issue 13), which
- * only staffroom_debugger reads. A row the database refuses reaches dead_letters under the writer too.
+ * only staffroom_debugger reads. A row the database refuses reaches dead_letters under the writer too,
+ * and a deletion it reports reaches deleted_posts, which neither reads.
  */
 class RolesTest extends StackTest {
 
@@ -55,7 +57,8 @@ class RolesTest extends StackTest {
         stack.write(topic, 0, List.of(
                 PostEvent.of("1", "2025-01-09T20:01:00Z", "alice").text("Q1 what now? #ukedchat @bob").toBytes(),
                 PostEvent.of("2", "2025-01-09T20:02:00Z", "bob").text("#poison").toBytes(),
-                "broken".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                "broken".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new DeletionEvent("unknown", "1", "2025-01-10T08:00:00Z").toBytes()));
 
         Path noPassword = Files.createTempFile("staffroom-roles", ".pw");
         try {
@@ -85,6 +88,7 @@ class RolesTest extends StackTest {
             denied(reader, "UPDATE chat_session_metrics SET posts = 0");
             denied(reader, "DELETE FROM rejected_posts");
             denied(reader, "DROP TABLE late_posts");
+            denied(reader, "SELECT id FROM deleted_posts");
         }
         try (Connection debugger = as(db, "producer_debugger_1")) {
             assertThat(QueryRows.of(db, "producer_debugger_1", "-", "SELECT payload FROM rejected_posts"))
@@ -103,6 +107,12 @@ class RolesTest extends StackTest {
             denied(writer, "ALTER TABLE chats ADD COLUMN note text");
             denied(writer, "DROP TABLE top_accounts");
             denied(writer, "CREATE TABLE mine (x int)");
+            // it reports deletions, whose triggers delete with the owner's rights; it deletes nothing itself
+            denied(writer, "SELECT deleted_at FROM deleted_posts");
+            denied(writer, "DELETE FROM deleted_posts");
+            denied(writer, "DELETE FROM late_posts");
         }
+        assertThat(stack.rows(db, "SELECT platform, id, deleted_at FROM deleted_posts"))
+                .containsExactly("platform=unknown|id=1|deleted_at=2025-01-10 08:00:00+00");
     }
 }

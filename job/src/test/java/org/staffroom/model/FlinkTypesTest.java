@@ -16,7 +16,7 @@ import org.staffroom.windows.WindowMember;
 class FlinkTypesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {ParsedRecord.class, Post.class, RejectedPost.class, ScopedPost.class, LatePost.class,
+    @ValueSource(classes = {ParsedRecord.class, Post.class, PostDeletion.class, RejectedPost.class, ScopedPost.class, LatePost.class,
             WindowMetrics.class, TopAccount.class, WindowAccumulator.class, WindowTotals.class, WindowMember.class,
             AuthorActivity.class})
     void isAPojoSerialisableWithoutKryo(Class<?> type) {

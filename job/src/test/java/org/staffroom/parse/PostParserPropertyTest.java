@@ -25,7 +25,8 @@ class PostParserPropertyTest {
     @Property(tries = 300)
     void readNeverThrowsAndRejectsWithAReason(@ForAll("hostile") byte[] record) {
         ParsedRecord r = parser.read(record, "edu.posts", 0, 7, NOW);
-        assertThat(r.post == null).as("exactly one of post and rejection").isNotEqualTo(r.rejected == null);
+        assertThat(java.util.stream.Stream.of(r.post, r.deletion, r.rejected).filter(java.util.Objects::nonNull))
+                .as("exactly one of post, deletion and rejection").hasSize(1);
         if (r.rejected != null) {
             assertThat(r.rejected.reason).isNotBlank().doesNotStartWith("internal error").doesNotContain("\u0000")
                     .matches(reason -> reason.codePoints().noneMatch(c -> c >= 0xD800 && c <= 0xDFFF), "PostgreSQL text");

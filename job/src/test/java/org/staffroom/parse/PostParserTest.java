@@ -168,6 +168,41 @@ class PostParserTest {
     }
 
     @Test
+    void aDeletionEventIsRecognisedBeforeThePostRulesAndNeverCountsAsAPost() {
+        ParsedRecord r = parser.read(("{\"deleted\":true,\"platform\":\"bluesky\",\"id\":\"at://did:plc:a/app.bsky.feed.post/3k\","
+                + "\"createdAt\":\"2025-06-01T11:00:00+01:00\",\"hashtags\":[\"ukedchat\"]}").getBytes(StandardCharsets.UTF_8),
+                "edu.posts", 0, 7, NOW);
+        assertThat(r.post).isNull();
+        assertThat(r.rejected).isNull();
+        assertThat(r.deletion.platform).isEqualTo("bluesky");
+        assertThat(r.deletion.id).isEqualTo("at://did:plc:a/app.bsky.feed.post/3k");
+        assertThat(r.deletion.deletedAt).isEqualTo(Instant.parse("2025-06-01T10:00:00Z").toEpochMilli());
+        assertThat(r.deletion.receivedAt).isEqualTo(NOW);
+
+        // createdAt is optional, the platform defaults as a post's does
+        ParsedRecord bare = parser.read("{\"id\":\"9\",\"deleted\":true}".getBytes(StandardCharsets.UTF_8), "t", 0, 8, NOW);
+        assertThat(bare.deletion.platform).isEqualTo("unknown");
+        assertThat(bare.deletion.deletedAt).isNull();
+        // false is a post like any other
+        assertThat(rejection("{\"id\":\"9\",\"deleted\":false}")).isEqualTo("createdAt: required field is missing");
+        assertThatThrownBy(() -> parse("{\"id\":\"9\",\"deleted\":true}")).isInstanceOf(InvalidPostException.class)
+                .hasMessage("a deletion event, not a post");
+    }
+
+    @Test
+    void aMalformedDeletionIsRejectedWithItsReason() {
+        assertThat(rejection("{\"deleted\":true,\"platform\":\"twitter\"}"))
+                .isEqualTo("deletion event: id: required field is missing");
+        assertThat(rejection("{\"deleted\":true,\"id\":\"" + "x".repeat(257) + "\"}"))
+                .isEqualTo("deletion event: id: 257 characters, limit 256");
+        assertThat(rejection("{\"deleted\":true,\"id\":7}")).isEqualTo("deletion event: id: expected a string, got number 7");
+        assertThat(rejection("{\"deleted\":true,\"id\":\"7\",\"createdAt\":\"yesterday\"}"))
+                .isEqualTo("deletion event: createdAt: 'yesterday' is not an ISO-8601 instant with Z or an offset "
+                        + "(e.g. 2025-03-30T19:00:00Z)");
+        assertThat(rejection("{\"deleted\":\"yes\",\"id\":\"7\"}")).isEqualTo("deleted: expected true or false, got string \"yes\"");
+    }
+
+    @Test
     void readsFieldsInAnyOrderAndALaterDuplicateReplacesAnEarlierOne() throws Exception {
         Post p = parse("{\"lang\":\"en\",\"author\":{\"followers\":5,\"id\":\"u1\",\"x\":[{\"a\":[]}],\"id\":\"u2\"},"
                 + "\"hashtags\":[\"#a\",1],\"id\":7,\"createdAt\":\"2025-01-01T00:00:00Z\",\"id\":\"9\",\"hashtags\":[\"#b\"],"

@@ -57,5 +57,10 @@ class PseudonymsTest {
         assertThat(hidden.followers).isEqualTo(plain.followers);
         assertThat(hidden.createdAt).isEqualTo(plain.createdAt);
         assertThat(Arrays.toString(hidden.mentions)).doesNotContain("bob", "carol");
+
+        // a deletion names the post as its rows do: by the pseudonym
+        byte[] deletion = "{\"deleted\":true,\"platform\":\"bluesky\",\"id\":\"7\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(new PostParser(new ParserSettings(day, min, key.toString())).read(deletion, "t", 0, 0, now).deletion.id)
+                .isEqualTo(hidden.id);
     }
 }

@@ -164,6 +164,54 @@ class PostgresSchemaTest {
     }
 
     @Test
+    void aDeletedPostsRowsGoFromEveryContentTableAndStayOutWhateverTheOrder() throws Exception {
+        String url = database();
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        String bluesky = "at://did:plc:a/app.bsky.feed.post/3k";
+        String mastodon = "https://teachers.ie/users/aoife/statuses/1";
+        try (Connection c = connect(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO late_posts VALUES ('twitter', '1', 'hashtag:ukedchat', now(), now(), '{ukedchat}', '{}'),"
+                    + " ('twitter', '1', 'chat:ukedchat', now(), now(), '{ukedchat}', '{}'),"
+                    + " ('twitter', '2', 'hashtag:ukedchat', now(), now(), '{ukedchat}', '{}')");
+            // raw records of the deleted posts: a contract event, a converter's rejections of an X stream
+            // line, a Mastodon frame and a Jetstream event; and of other posts, or no JSON at all
+            s.execute("INSERT INTO rejected_posts (received_at, topic, \"partition\", \"offset\", reason, payload, payload_bytes)"
+                    + " VALUES (now(), 't', 0, 1, 'r', '{\"id\":\"1\",\"platform\":\"twitter\",\"createdAt\":\"x\"}', 9),"
+                    + " (now(), 't', 0, 2, 'r', '{\"conversionError\":\"e\",\"source\":{\"data\":{\"id\":\"1\"}}}', 9),"
+                    + " (now(), 't', 0, 3, 'r', '{\"conversionError\":\"e\",\"source\":{\"event\":\"update\","
+                    + "\"payload\":\"{\\\"uri\\\":\\\"" + mastodon + "\\\"}\"}}', 9),"
+                    + " (now(), 't', 0, 4, 'r', '{\"conversionError\":\"e\",\"source\":{\"did\":\"did:plc:a\","
+                    + "\"commit\":{\"collection\":\"app.bsky.feed.post\",\"rkey\":\"3k\"}}}', 9),"
+                    + " (now(), 't', 0, 5, 'r', '{\"id\":\"2\",\"platform\":\"twitter\"}', 9),"
+                    + " (now(), 't', 0, 6, 'r', 'not json \"id\":\"1\"', 9)");
+            s.execute("INSERT INTO dead_letters (table_name, row_key, sqlstate, error, row_values) VALUES"
+                    + " ('late_posts', '{\"platform\":\"twitter\",\"id\":\"1\",\"scope\":\"x\"}', '23514', 'e', '{}'),"
+                    + " ('rejected_posts', '{\"topic\":\"t\"}', '22021', 'e', '{\"payload\":\"{\\\"id\\\":\\\"1\\\"}\"}'),"
+                    + " ('late_posts', '{\"platform\":\"twitter\",\"id\":\"2\",\"scope\":\"x\"}', '23514', 'e', '{}')");
+
+            s.execute("INSERT INTO deleted_posts VALUES ('twitter', '1', now(), now()), ('mastodon', '" + mastodon
+                    + "', NULL, now()), ('bluesky', '" + bluesky + "', NULL, now())");
+
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(), "SELECT id, scope FROM late_posts"))
+                    .containsExactly("id=2|scope=hashtag:ukedchat");
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(),
+                    "SELECT \"offset\" FROM rejected_posts ORDER BY 1")).containsExactly("offset=5", "offset=6");
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(),
+                    "SELECT row_key->>'id' AS id FROM dead_letters")).containsExactly("id=2");
+
+            // rows of a post deleted already are not written
+            s.execute("INSERT INTO late_posts VALUES ('twitter', '1', 'chat-week:ukedchat', now(), now(), '{ukedchat}', '{}')");
+            s.execute("INSERT INTO rejected_posts (received_at, topic, \"partition\", \"offset\", reason, payload, payload_bytes)"
+                    + " VALUES (now(), 't', 1, 1, 'r', '{\"id\":\"" + bluesky + "\"}', 9)");
+            s.execute("INSERT INTO dead_letters (table_name, row_key, sqlstate, error, row_values) VALUES"
+                    + " ('late_posts', '{\"platform\":\"twitter\",\"id\":\"1\",\"scope\":\"y\"}', '23514', 'e', '{}')");
+            assertThat(QueryRows.of(url, postgres.user(), postgres.password(), "SELECT count(*) FROM late_posts "
+                    + "UNION ALL SELECT count(*) FROM rejected_posts UNION ALL SELECT count(*) FROM dead_letters"))
+                    .containsExactly("count=1", "count=2", "count=1");
+        }
+    }
+
+    @Test
     void aSessionAgainstItsWeekIsFinalOnlyWhenBothSidesAre() throws Exception {
         String url = database();
         SchemaMigrations.apply(url, postgres.user(), postgres.password());

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** What became of one platform record: a contract event, a record that is not a post, or a rejection. */
+/**
+ * What became of one platform record: a contract event, a post's deletion, a record that is not a
+ * post, or a rejection.
+ */
 public sealed interface Conversion {
 
     /** Runs a mapping of one record; a {@link MappingException} becomes its {@link Unmappable}. */
@@ -23,7 +26,14 @@ public sealed interface Conversion {
         }
     }
 
-    /** The record is not a post (a delete, a like, an identity event): counted, not an error. */
+    /** The record reports a post deleted: here is the deletion event. */
+    record Deleted(DeletionEvent event) implements Conversion {
+        public Deleted {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /** The record is not a post (a like, an identity event, an edit): counted, not an error. */
     record Skipped(String reason) implements Conversion {
         public Skipped {
             Objects.requireNonNull(reason, "reason");

@@ -2,8 +2,6 @@ package org.staffroom.platforms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,8 +13,6 @@ import java.util.List;
 @JsonPropertyOrder({"id", "platform", "createdAt", "author", "text", "hashtags", "mentions", "urls",
         "retweetOf", "replyTo", "quoteOf", "lang"})
 public final class PostEvent {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public String id;
     public String platform;
     public String createdAt;
@@ -114,11 +110,7 @@ public final class PostEvent {
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a PostEvent always serialises", e);
-        }
+        return EventJson.write(this);
     }
 
     public byte[] toBytes() {

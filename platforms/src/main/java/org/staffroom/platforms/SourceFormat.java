@@ -40,7 +40,8 @@ public enum SourceFormat {
      * {@code twarc2 flatten} line is a tweet with {@code author_id}; a Mastodon status has
      * {@code uri}, {@code account} and {@code content}, a streaming frame {@code event} and
      * {@code payload}, a REST page is an array of statuses; a Jetstream event has {@code did},
-     * {@code time_us} and {@code kind}; a contract event has {@code createdAt} and {@code author}.
+     * {@code time_us} and {@code kind}; a contract event has {@code createdAt} and {@code author}, a
+     * deletion event {@code deleted}.
      * Empty when the shape is none of these.
      */
     public static Optional<SourceFormat> detect(JsonNode record) {
@@ -63,7 +64,7 @@ public enum SourceFormat {
         if (record.has("did") && record.has("time_us") && record.has("kind")) {
             return Optional.of(BLUESKY);
         }
-        if (record.has("createdAt") && record.has("author")) {
+        if (record.has("createdAt") && record.has("author") || record.has("deleted")) {
             return Optional.of(STAFFROOM);
         }
         return Optional.empty();

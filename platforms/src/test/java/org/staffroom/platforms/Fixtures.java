@@ -42,7 +42,7 @@ public final class Fixtures {
         return conversions;
     }
 
-    /** An event as its JSON, a skip or a rejection as its reason, so a list compares at a glance. */
+    /** An event (or deletion) as its JSON, a skip or a rejection as its reason, so a list compares at a glance. */
     public static List<String> described(List<Conversion> conversions) {
         return conversions.stream().map(Fixtures::described).toList();
     }
@@ -50,6 +50,9 @@ public final class Fixtures {
     public static String described(Conversion conversion) {
         if (conversion instanceof Conversion.Converted converted) {
             return converted.event().toJson();
+        }
+        if (conversion instanceof Conversion.Deleted deleted) {
+            return deleted.event().toJson();
         }
         if (conversion instanceof Conversion.Skipped skipped) {
             return "skipped: " + skipped.reason();

@@ -29,6 +29,14 @@ class SourceFormatTest {
         assertThat(SourceFormat.detect(Fixtures.parse(
                 PostEvent.of("1", "2024-11-21T20:00:00Z", "7").platform("twitter").toJson())))
                 .contains(SourceFormat.STAFFROOM);
+        assertThat(SourceFormat.detect(Fixtures.parse(new DeletionEvent("bluesky", "at://x", null).toJson())))
+                .contains(SourceFormat.STAFFROOM);
+        assertThat(Fixtures.lines("x/compliance.jsonl")).allSatisfy(
+                line -> assertThat(SourceFormat.detect(line)).contains(SourceFormat.X_V2));
+        assertThat(Fixtures.lines("mastodon/deletions.jsonl")).allSatisfy(
+                frame -> assertThat(SourceFormat.detect(frame)).contains(SourceFormat.MASTODON));
+        assertThat(Fixtures.lines("bluesky/deletions.jsonl")).allSatisfy(
+                event -> assertThat(SourceFormat.detect(event)).contains(SourceFormat.BLUESKY));
     }
 
     @Test
@@ -54,6 +62,8 @@ class SourceFormatTest {
         RecordConverter reader = Converters.forFormat(SourceFormat.STAFFROOM, ConverterOptions.defaults());
 
         assertThat(Fixtures.described(reader.convert(Fixtures.parse(event)))).containsExactly(event);
+        String deletion = new DeletionEvent("twitter", "1", "2024-11-22T08:00:00Z").toJson();
+        assertThat(Fixtures.described(reader.convert(Fixtures.parse(deletion)))).containsExactly(deletion);
         assertThat(Fixtures.described(reader.convert(Fixtures.parse("{\"id\": \"1\", \"author\": 7}"))))
                 .singleElement().asString().startsWith("unmappable: staffroom: ");
     }

@@ -1,17 +1,19 @@
 package org.staffroom.platforms.bluesky;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.staffroom.platforms.Conversion;
+import org.staffroom.platforms.DeletionEvent;
 import org.staffroom.platforms.RecordConverter;
 import org.staffroom.platforms.SourceFormat;
 import org.staffroom.platforms.SourceNode;
 
 /**
  * Bluesky Jetstream events. Creates of {@code app.bsky.feed.post} are posts, creates of
- * {@code app.bsky.feed.repost} are retweets of their subject; deletes, edits, likes, follows and
- * other collections, identity and account events are not posts. Identity events teach the
+ * {@code app.bsky.feed.repost} are retweets of their subject, deletes of either are deletion events;
+ * edits, likes, follows and other collections, identity and account events are not posts. Identity events teach the
  * converter the handle of their DID, so one converter should read a whole stream, in order.
  */
 public final class JetstreamConverter implements RecordConverter {
@@ -54,6 +56,9 @@ public final class JetstreamConverter implements RecordConverter {
         SourceNode commit = event.field("commit");
         String operation = commit.field("operation").text();
         String collection = commit.field("collection").text();
+        if (operation.equals("delete") && (collection.equals(POST) || collection.equals(REPOST))) {
+            return new Conversion.Deleted(deletion(event, commit, collection));
+        }
         if (!operation.equals("create")) {
             return new Conversion.Skipped("bluesky: operation " + operation + " on " + collection + " is not a new post");
         }
@@ -62,5 +67,15 @@ public final class JetstreamConverter implements RecordConverter {
             case REPOST -> new Conversion.Converted(posts.repost(event));
             default -> new Conversion.Skipped("bluesky: " + collection + " is not a post");
         };
+    }
+
+    /**
+     * A deleted post or repost, named as its create named it ({@code at://{did}/{collection}/{rkey}});
+     * deleted when the relay saw the commit. A delete carries no record.
+     */
+    private static DeletionEvent deletion(SourceNode event, SourceNode commit, String collection) {
+        String id = "at://" + event.field("did").text() + "/" + collection + "/" + commit.field("rkey").text();
+        return new DeletionEvent(PostRecordMapper.PLATFORM, id,
+                PostRecordMapper.seenByRelay(event).truncatedTo(ChronoUnit.MILLIS).toString());
     }
 }

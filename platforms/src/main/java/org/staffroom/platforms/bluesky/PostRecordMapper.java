@@ -82,8 +82,13 @@ final class PostRecordMapper {
      */
     private static String createdAt(SourceNode event) {
         SourceNode claimed = event.field("commit").field("record").field("createdAt");
-        Instant seen = Instant.EPOCH.plus(event.field("time_us").wholeNumber(), ChronoUnit.MICROS);
+        Instant seen = seenByRelay(event);
         return claimed.instant().isAfter(seen) ? seen.truncatedTo(ChronoUnit.MILLIS).toString() : claimed.utcInstant();
+    }
+
+    /** When the relay saw the event's commit ({@code time_us}). */
+    static Instant seenByRelay(SourceNode event) {
+        return Instant.EPOCH.plus(event.field("time_us").wholeNumber(), ChronoUnit.MICROS);
     }
 
     /** {@code embed.record.uri}, or {@code embed.record.record.uri} beside media, when it names a post. */

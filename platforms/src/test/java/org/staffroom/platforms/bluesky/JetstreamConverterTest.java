@@ -43,14 +43,27 @@ class JetstreamConverterTest {
             bluesky("at://" + DAVIES + "/app.bsky.feed.repost/3lbfxvx4mcs2e", "2024-11-21T20:05:30.000Z", DAVIES)
                     .hashtags().mentions().urls().retweetOf(UNSEEN_POST).toJson(),
             "skipped: bluesky: app.bsky.feed.like is not a post",
-            "skipped: bluesky: operation delete on app.bsky.feed.post is not a new post",
+            "{\"deleted\":true,\"platform\":\"bluesky\",\"id\":\"at://" + REYES + "/app.bsky.feed.post/3lbfwzzzzzz2g\","
+                    + "\"createdAt\":\"2024-11-21T20:07:00Z\"}",
             "skipped: bluesky: an event of kind 'account' is not a post");
 
     @Test
-    void aJetstreamCaptureGivesPostsAndRepostsAndSkipsTheRest() {
+    void aJetstreamCaptureGivesPostsRepostsAndDeletionsAndSkipsTheRest() {
         JetstreamConverter converter = new JetstreamConverter(Map.of(), 10);
         assertThat(described(Fixtures.convertLines(converter, "bluesky/jetstream.jsonl")))
                 .containsExactlyElementsOf(STREAM_EVENTS);
+    }
+
+    @Test
+    void deletesOfPostsAndRepostsAreDeletionsByTheirOwnIdsAndOtherDeletesAndEditsAreSkipped() {
+        JetstreamConverter converter = new JetstreamConverter(Map.of(), 10);
+        assertThat(described(Fixtures.convertLines(converter, "bluesky/deletions.jsonl"))).containsExactly(
+                // a repost is deleted by the repost's id, not its subject's; at the relay's time, in milliseconds
+                "{\"deleted\":true,\"platform\":\"bluesky\",\"id\":\"at://" + DAVIES
+                        + "/app.bsky.feed.repost/3lbfxvb2ajs2d\",\"createdAt\":\"2024-11-21T20:10:00.123Z\"}",
+                "skipped: bluesky: operation delete on app.bsky.feed.like is not a new post",
+                "unmappable: bluesky: commit.rkey is missing",
+                "skipped: bluesky: operation update on app.bsky.feed.post is not a new post");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.staffroom.platforms.mastodon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.atIndex;
 import static org.staffroom.platforms.Fixtures.described;
 
 import java.util.Optional;
@@ -54,8 +55,28 @@ class MastodonConverterTest {
                         .handle("jlee@sciences.social").followers(302)
                         .text("Ours: two questions at the door, every lesson. #ukedchat")
                         .hashtags("ukedchat").mentions().urls().quoteOf(REYES_STATUS).lang("en").toJson(),
-                "skipped: mastodon: a 'delete' frame is not a new post",
+                "skipped: mastodon: a 'delete' frame of a status not converted here (its uri is unknown)",
                 "skipped: mastodon: a 'status.update' frame is not a new post");
+    }
+
+    @Test
+    void deleteFramesNameTheUriOfAStatusConvertedBeforeByItsLocalId() {
+        converter.convert(Fixtures.record("mastodon/timeline-page.json"));
+        assertThat(described(Fixtures.convertLines(converter, "mastodon/stream.jsonl"))).contains(
+                // the page's remote status 113500000000000002, by its uri
+                deletion(AOIFE_STATUS), atIndex(1));
+        assertThat(described(Fixtures.convertLines(converter, "mastodon/deletions.jsonl"))).containsExactly(
+                // the stream's own update
+                deletion("https://sciences.social/users/jlee/statuses/113500000000000555"),
+                // a boost is deleted by the boost's uri, not its original's
+                deletion("https://mastodon.education/users/okafor/statuses/113500000000000003/activity"),
+                "skipped: mastodon: a 'delete' frame of a status not converted here (its uri is unknown)",
+                "unmappable: mastodon: payload of a 'delete' frame is not a status id");
+    }
+
+    /** A delete frame carries no time: a deletion without its createdAt. */
+    private static String deletion(String uri) {
+        return "{\"deleted\":true,\"platform\":\"mastodon\",\"id\":\"" + uri + "\"}";
     }
 
     @Test

@@ -112,6 +112,21 @@ class XConverterTest {
                 .containsExactly("unmappable: x-v2: data is missing");
     }
 
+    @Test
+    void complianceDeletesAreDeletionEventsAndTheOtherComplianceEventsAreSkipped() {
+        assertThat(described(Fixtures.convertLines(converter, "x/compliance.jsonl"))).containsExactly(
+                "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"1600000000000000106\","
+                        + "\"createdAt\":\"2023-03-03T08:15:02.000Z\"}",
+                // a deleted quote tweet is deleted by its own id
+                "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"1600000000000000104\","
+                        + "\"createdAt\":\"2023-03-03T09:40:11.000Z\"}",
+                "skipped: x-v2: a 'tweet_edit' compliance event is not a deletion",
+                "skipped: x-v2: a 'withheld' compliance event is not a deletion",
+                "unmappable: x-v2: data.delete.tweet.id is missing",
+                // no event_at: a deletion without its time
+                "{\"deleted\":true,\"platform\":\"twitter\",\"id\":\"1600000000000000105\"}");
+    }
+
     private static PostEvent twitter(String id, String createdAt, String authorId) {
         return PostEvent.of(id, createdAt, authorId).platform("twitter");
     }

@@ -1,0 +1,21 @@
+package org.staffroom.model;
+
+/**
+ * A platform's report that a post was deleted (an extension of contract §1): its content must leave
+ * every table; what it counted in the aggregates stays.
+ */
+public class PostDeletion {
+    public String platform;
+    public String id;
+    /** When the platform reported the deletion, epoch milliseconds; null when the event did not say. */
+    public Long deletedAt;
+    /** When the job read the event, epoch milliseconds. */
+    public long receivedAt;
+
+    public PostDeletion() {}
+
+    @Override
+    public String toString() {
+        return "PostDeletion{" + platform + '/' + id + '}';
+    }
+}
