@@ -23,7 +23,7 @@ import org.staffroom.ClockPosts;
 import org.staffroom.QueryRows;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
-import org.staffroom.datagen.sink.KafkaEventWriter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.embedded.EmbeddedKafka;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.platforms.PostEvent;
