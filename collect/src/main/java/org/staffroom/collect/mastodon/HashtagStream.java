@@ -1,0 +1,151 @@
+package org.staffroom.collect.mastodon;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.staffroom.collect.sse.SseEvent;
+import org.staffroom.collect.sse.SseReader;
+
+/**
+ * One hashtag stream of one server, on a thread of its own, for as long as the collector runs:
+ * connect; once the server answers, catch up from the tag timeline on what came after the last
+ * status seen (the stream is open already, so nothing falls between the two; what both deliver,
+ * the de-duplication by uri drops); then read the stream's events until it ends or fails; wait
+ * (capped exponential back-off) and start again.
+ */
+final class HashtagStream implements Runnable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where arrivals go: a bounded queue, so a slow Kafka slows the streams rather than filling memory. */
+    interface Delivery {
+        void deliver(Arrival arrival) throws InterruptedException;
+    }
+
+    /** What the collector learns of a stream's life, for its progress line and log. */
+    interface Listener {
+        void connected(ServerTag stream);
+
+        void disconnected(ServerTag stream, String why);
+    }
+
+    private final ServerTag key;
+    private final MastodonApi api;
+    private final TagTimeline timeline;
+    private final Backoff backoff;
+    private final Delivery delivery;
+    private final Listener listener;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    /** The last status received (delivered to the queue), where a catch-up starts. */
+    private String lastSeenId;
+    private volatile InputStream body;
+    private volatile Thread runner;
+
+    HashtagStream(ServerTag key, MastodonApi api, TagTimeline timeline, Optional<String> lastSeenId, Backoff backoff,
+                  Delivery delivery, Listener listener) {
+        this.key = key;
+        this.api = api;
+        this.timeline = timeline;
+        this.lastSeenId = lastSeenId.orElse(null);
+        this.backoff = backoff;
+        this.delivery = delivery;
+        this.listener = listener;
+    }
+
+    @Override
+    public void run() {
+        runner = Thread.currentThread();
+        try {
+            while (!isStopped()) {
+                String why = follow();
+                listener.disconnected(key, why);
+                Duration delay = backoff.next();
+                if (stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            // stopped while waiting: nothing to hand over
+        }
+    }
+
+    /** One connection: returns why it ended; throws when stopped. */
+    private String follow() throws InterruptedException {
+        try (InputStream events = api.openHashtagStream(key.tag())) {
+            body = events;
+            if (isStopped()) {
+                throw new InterruptedException();
+            }
+            listener.connected(key);
+            if (lastSeenId != null) {
+                lastSeenId = timeline.catchUp(key.tag(), lastSeenId,
+                        status -> deliverStatus(status.path("id").asText(), status));
+            }
+            SseReader reader = new SseReader(new InputStreamReader(events, StandardCharsets.UTF_8));
+            for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
+                backoff.reset();
+                handle(event.get());
+            }
+            return "the server ended the stream";
+        } catch (IOException e) {
+            if (isStopped()) {
+                throw new InterruptedException();
+            }
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } finally {
+            body = null;
+        }
+    }
+
+    private void handle(SseEvent event) throws InterruptedException {
+        ObjectNode frame = JSON.createObjectNode().put("event", event.type()).put("payload", event.data());
+        if (!event.type().equals("update")) {
+            delivery.deliver(new Arrival(key, null, frame));
+            return;
+        }
+        try {
+            // decoded once here, for its id; the converter takes the decoded status as the frame's payload
+            JsonNode status = JSON.readTree(event.data());
+            frame.set("payload", status);
+            deliverStatus(status.path("id").asText(), frame);
+        } catch (JsonProcessingException e) {
+            delivery.deliver(new Arrival(key, null, frame)); // the converter rejects it, naming the payload
+        }
+    }
+
+    private void deliverStatus(String id, JsonNode record) throws InterruptedException {
+        delivery.deliver(new Arrival(key, id.isEmpty() ? null : id, record));
+        if (!id.isEmpty()) {
+            lastSeenId = lastSeenId == null ? id : StatusIds.later(lastSeenId, id);
+        }
+    }
+
+    private boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+
+    /** Ends the stream: an open connection is closed, a wait cut short. */
+    void stop() {
+        stopped.countDown();
+        InputStream open = body;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // closing is all that is wanted
+            }
+        }
+        Thread thread = runner;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
