@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,16 +35,18 @@ public final class MastodonCollector {
     private static final Duration STREAM_STOP_WAIT = Duration.ofSeconds(10);
 
     /**
+     * @param accessTokens the access token of each server that has one, by {@link MastodonServer#name()}: a
+     *     token is only ever sent to the server that issued it
      * @param pageSize statuses per timeline page of a catch-up (Mastodon gives at most 40)
      * @param recentUris how many uris of statuses written are remembered for the de-duplication
      */
-    public record Settings(List<MastodonServer> servers, List<String> tags, Optional<String> accessToken, int pageSize,
-                           Duration reconnectDelay, Duration maxReconnectDelay, Duration checkpointInterval,
-                           int recentUris) {
+    public record Settings(List<MastodonServer> servers, List<String> tags, Map<String, String> accessTokens,
+                           int pageSize, Duration reconnectDelay, Duration maxReconnectDelay,
+                           Duration checkpointInterval, int recentUris) {
         public Settings {
             servers = List.copyOf(servers);
             tags = List.copyOf(tags);
-            Objects.requireNonNull(accessToken, "accessToken");
+            accessTokens = Map.copyOf(accessTokens);
         }
     }
 
@@ -87,7 +88,8 @@ public final class MastodonCollector {
         for (MastodonServer server : settings.servers()) {
             // one converter per server: its bare accts are that server's, and it learns that server's ids
             converters.put(server, new MastodonConverter(Optional.of(server.domain())));
-            MastodonApi api = new MastodonApi(http, server, settings.accessToken());
+            MastodonApi api = new MastodonApi(http, server,
+                    Optional.ofNullable(settings.accessTokens().get(server.name())));
             TagTimeline timeline = new TagTimeline(api, settings.pageSize());
             for (String tag : settings.tags()) {
                 ServerTag key = new ServerTag(server, tag);

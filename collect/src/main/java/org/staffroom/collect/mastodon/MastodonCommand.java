@@ -10,7 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -50,10 +52,11 @@ public final class MastodonCommand implements Callable<Integer> {
             description = "Hashtags to follow on every server, with or without #.")
     List<String> hashtags;
 
-    @Option(names = "--access-token-file", paramLabel = "FILE",
-            description = "A file holding an access token, sent as a bearer token (some servers stream only to "
-                    + "logged-in users); never on the command line.")
-    Path accessTokenFile;
+    @Option(names = "--access-token-file", paramLabel = "[SERVER=]FILE",
+            description = "A file holding a server's access token, sent to that server only as a bearer token (some "
+                    + "servers stream only to logged-in users); repeatable; a bare FILE when one server is given. "
+                    + "Never on the command line.")
+    List<String> accessTokenFiles = new ArrayList<>();
 
     @Option(names = "--state-file", paramLabel = "FILE",
             description = "Where each stream's last acknowledged status id is kept, to catch up from after a restart "
@@ -155,24 +158,47 @@ public final class MastodonCommand implements Callable<Integer> {
         if (progressInterval.isNegative()) {
             throw usage("--progress-interval: " + progressInterval + " is negative");
         }
-        return new MastodonCollector.Settings(parsed, tags, accessToken(), pageSize, reconnectDelay,
+        return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize, reconnectDelay,
                 maxReconnectDelay, checkpointInterval, recentUris);
     }
 
-    private Optional<String> accessToken() {
-        if (accessTokenFile == null) {
-            return Optional.empty();
+    /** Each token file's token, by the name of the server it belongs to. */
+    private Map<String, String> accessTokens(List<MastodonServer> parsed) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String given : accessTokenFiles) {
+            int eq = given.indexOf('=');
+            MastodonServer server;
+            if (eq < 0) {
+                if (parsed.size() != 1) {
+                    throw usage("--access-token-file: name the server a token belongs to (SERVER=FILE): a token is "
+                            + "sent to its own server only");
+                }
+                server = parsed.get(0);
+            } else {
+                String name = given.substring(0, eq);
+                server = parsed.stream().filter(s -> s.name().equals(name) || s.base().toString().equals(name))
+                        .findFirst()
+                        .orElseThrow(() -> usage("--access-token-file: " + name + " is not one of --servers"));
+            }
+            Path file = Path.of(given.substring(eq + 1));
+            if (tokens.put(server.name(), token(file)) != null) {
+                throw usage("--access-token-file: two tokens for " + server.name());
+            }
         }
+        return tokens;
+    }
+
+    private String token(Path file) {
         String token;
         try {
-            token = Files.readString(accessTokenFile, StandardCharsets.UTF_8).strip();
+            token = Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            throw usage("--access-token-file: " + accessTokenFile + " cannot be read: " + e.getMessage());
+            throw usage("--access-token-file: " + file + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ')) {
-            throw usage("--access-token-file: " + accessTokenFile + " must hold one token, without spaces or lines");
+            throw usage("--access-token-file: " + file + " must hold one token, without spaces or lines");
         }
-        return Optional.of(token);
+        return token;
     }
 
     private ResumePositions positions() {
