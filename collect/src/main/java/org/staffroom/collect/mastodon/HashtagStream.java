@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -48,6 +49,8 @@ final class HashtagStream implements Runnable {
     private String lastSeenId;
     private volatile InputStream body;
     private volatile Thread runner;
+    /** When the open stream last gave a byte, heartbeats included; read by the collector's idle check. */
+    private volatile long lastActivityNanos = System.nanoTime();
 
     HashtagStream(ServerTag key, MastodonApi api, TagTimeline timeline, Optional<String> lastSeenId, Backoff backoff,
                   Delivery delivery, Listener listener) {
@@ -79,7 +82,7 @@ final class HashtagStream implements Runnable {
 
     /** One connection: returns why it ended; throws when stopped. */
     private String follow() throws InterruptedException {
-        try (InputStream events = api.openHashtagStream(key.tag())) {
+        try (InputStream events = watched(api.openHashtagStream(key.tag()))) {
             body = events;
             if (isStopped()) {
                 throw new InterruptedException();
@@ -123,6 +126,7 @@ final class HashtagStream implements Runnable {
 
     private void deliverStatus(String id, JsonNode record) throws InterruptedException {
         delivery.deliver(new Arrival(key, id.isEmpty() ? null : id, record));
+        lastActivityNanos = System.nanoTime(); // a long catch-up is not an idle stream
         if (!id.isEmpty()) {
             lastSeenId = lastSeenId == null ? id : StatusIds.later(lastSeenId, id);
         }
@@ -132,20 +136,55 @@ final class HashtagStream implements Runnable {
         return stopped.getCount() == 0;
     }
 
+    /**
+     * Closes the open stream when it has given nothing, not even a heartbeat, for {@code idleTimeout}:
+     * a connection that died without a word would otherwise wait forever. The stream then reconnects
+     * and catches up like after any disconnection.
+     */
+    void closeIfIdle(long idleTimeoutNanos) {
+        InputStream open = body;
+        if (open != null && System.nanoTime() - lastActivityNanos > idleTimeoutNanos) {
+            closeQuietly(open);
+        }
+    }
+
+    private InputStream watched(InputStream events) {
+        lastActivityNanos = System.nanoTime();
+        return new FilterInputStream(events) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                lastActivityNanos = System.nanoTime();
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                lastActivityNanos = System.nanoTime();
+                return n;
+            }
+        };
+    }
+
     /** Ends the stream: an open connection is closed, a wait cut short. */
     void stop() {
         stopped.countDown();
         InputStream open = body;
         if (open != null) {
-            try {
-                open.close();
-            } catch (IOException e) {
-                // closing is all that is wanted
-            }
+            closeQuietly(open);
         }
         Thread thread = runner;
         if (thread != null) {
             thread.interrupt();
+        }
+    }
+
+    private static void closeQuietly(InputStream open) {
+        try {
+            open.close();
+        } catch (IOException e) {
+            // closing is all that is wanted
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.staffroom.collect.output.KafkaOutput;
 import org.staffroom.platforms.Conversion;
@@ -38,11 +40,13 @@ public final class MastodonCollector {
      * @param accessTokens the access token of each server that has one, by {@link MastodonServer#name()}: a
      *     token is only ever sent to the server that issued it
      * @param pageSize statuses per timeline page of a catch-up (Mastodon gives at most 40)
+     * @param idleTimeout how long a stream may give nothing, not even a heartbeat (Mastodon sends one
+     *     every 15 s), before it is closed and reconnected
      * @param recentUris how many uris of statuses written are remembered for the de-duplication
      */
     public record Settings(List<MastodonServer> servers, List<String> tags, Map<String, String> accessTokens,
                            int pageSize, Duration reconnectDelay, Duration maxReconnectDelay,
-                           Duration checkpointInterval, int recentUris) {
+                           Duration checkpointInterval, Duration idleTimeout, int recentUris) {
         public Settings {
             servers = List.copyOf(servers);
             tags = List.copyOf(tags);
@@ -115,6 +119,14 @@ public final class MastodonCollector {
      * when Kafka loses a record (the positions stay at the last acknowledged checkpoint).
      */
     public void run() throws InterruptedException {
+        ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mastodon-idle-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long idleNanos = settings.idleTimeout().toNanos();
+        idleCheck.scheduleWithFixedDelay(() -> streams.forEach(stream -> stream.closeIfIdle(idleNanos)),
+                idleNanos / 4, idleNanos / 4, TimeUnit.NANOSECONDS);
         List<Thread> threads = new ArrayList<>();
         for (HashtagStream stream : streams) {
             Thread thread = new Thread(stream, "mastodon-stream-" + threads.size());
@@ -136,6 +148,7 @@ public final class MastodonCollector {
                 }
             }
         } finally {
+            idleCheck.shutdownNow();
             streams.forEach(HashtagStream::stop);
             for (Thread thread : threads) {
                 thread.join(STREAM_STOP_WAIT.toMillis());

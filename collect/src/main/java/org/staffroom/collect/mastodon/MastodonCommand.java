@@ -84,6 +84,11 @@ public final class MastodonCommand implements Callable<Integer> {
             description = "How often the records sent are awaited and the positions saved (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval = Duration.ofSeconds(5);
 
+    @Option(names = "--idle-timeout", paramLabel = "ISO-8601",
+            description = "How long a stream may give nothing, not even a heartbeat (Mastodon sends one every 15 s), "
+                    + "before it is reconnected (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout = Duration.ofMinutes(1);
+
     @Option(names = "--recent-uris", paramLabel = "N",
             description = "How many uris of statuses written are remembered to drop duplicates (default: ${DEFAULT-VALUE}).")
     int recentUris = 100_000;
@@ -148,6 +153,7 @@ public final class MastodonCommand implements Callable<Integer> {
         }
         positive("--reconnect-delay", reconnectDelay);
         positive("--checkpoint-interval", checkpointInterval);
+        positive("--idle-timeout", idleTimeout);
         if (maxReconnectDelay.compareTo(reconnectDelay) < 0) {
             throw usage("--max-reconnect-delay: " + maxReconnectDelay + " is shorter than --reconnect-delay "
                     + reconnectDelay);
@@ -159,7 +165,7 @@ public final class MastodonCommand implements Callable<Integer> {
             throw usage("--progress-interval: " + progressInterval + " is negative");
         }
         return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize, reconnectDelay,
-                maxReconnectDelay, checkpointInterval, recentUris);
+                maxReconnectDelay, checkpointInterval, idleTimeout, recentUris);
     }
 
     /** Each token file's token, by the name of the server it belongs to. */

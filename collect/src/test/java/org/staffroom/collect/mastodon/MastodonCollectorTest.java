@@ -146,7 +146,7 @@ class MastodonCollectorTest {
             MastodonCollector.Settings settings = new MastodonCollector.Settings(
                     List.of(MastodonServer.parse(a.url()), MastodonServer.parse(b.url())), List.of("ukedchat", "sltchat"),
                     Map.of(a.name(), "token-of-a"), 2, Duration.ofMillis(10), Duration.ofMillis(100),
-                    Duration.ofMillis(200), 1000);
+                    Duration.ofMillis(200), Duration.ofMinutes(1), 1000);
             writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), topic);
             collector = new MastodonCollector(settings, ResumePositions.load(state), writer,
                     new RejectedRecords(new PrintWriter(new StringWriter())), new PrintWriter(System.err, true));
