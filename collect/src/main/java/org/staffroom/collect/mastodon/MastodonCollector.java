@@ -153,6 +153,7 @@ public final class MastodonCollector {
             for (Thread thread : threads) {
                 thread.join(STREAM_STOP_WAIT.toMillis());
             }
+            counters.connected.clear();
         }
         checkpoint();
     }

@@ -13,20 +13,13 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,7 +113,7 @@ class MastodonCollectorTest {
             assertThat(JSON.readTree(state.toFile()).get(a.name()).get("ukedchat").asText()).isEqualTo("1008");
         }
 
-        assertThat(idsIn(topic)).containsExactlyInAnyOrder(uri(S1), uri(S2), uri(S3), uri(S4), uri(S5), uri(S6_ON_B),
+        assertThat(TopicIds.of(stack.kafka.bootstrapServers(), topic)).containsExactlyInAnyOrder(uri(S1), uri(S2), uri(S3), uri(S4), uri(S5), uri(S6_ON_B),
                 uri(S7), uri(S8));
 
         String db = stack.database();
@@ -176,27 +169,6 @@ class MastodonCollectorTest {
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }
-    }
-
-    private static List<String> idsIn(String topic) throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
-        List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = JSON.readTree(record.value());
-                    assertThat(record.key()).isEqualTo(event.get("id").asText());
-                    ids.add(event.get("id").asText());
-                }
-            }
-        }
-        return ids;
     }
 
     private static ObjectNode status(String id, String home, String user, String time, long followers) {
