@@ -125,7 +125,8 @@ public final class MastodonCommand implements Callable<Integer> {
         return CollectCli.EXIT_OK;
     }
 
-    private MastodonCollector.Settings settings() {
+    /** The options, checked; a {@link ParameterException} names the one refused. */
+    MastodonCollector.Settings settings() {
         List<MastodonServer> parsed = new ArrayList<>();
         for (String server : servers) {
             try {
