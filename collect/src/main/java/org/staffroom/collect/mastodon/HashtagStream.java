@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ import org.staffroom.collect.sse.SseReader;
  */
 final class HashtagStream implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How far the server's clock may be behind ours, for a catch-up from the time of a connection. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     /** Where arrivals go: a bounded queue, so a slow Kafka slows the streams rather than filling memory. */
     interface Delivery {
@@ -47,6 +50,8 @@ final class HashtagStream implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** The last status received (delivered to the queue), where a catch-up starts. */
     private String lastSeenId;
+    /** When the first connection opened, for a catch-up after a disconnection that came before any status. */
+    private Instant firstConnected;
     private volatile InputStream body;
     private volatile Thread runner;
     /** When the open stream last gave a byte, heartbeats included; read by the collector's idle check. */
@@ -88,9 +93,11 @@ final class HashtagStream implements Runnable {
                 throw new InterruptedException();
             }
             listener.connected(key);
-            if (lastSeenId != null) {
-                lastSeenId = timeline.catchUp(key.tag(), lastSeenId,
-                        status -> deliverStatus(status.path("id").asText(), status));
+            Optional<String> catchUpFrom = catchUpFrom();
+            if (catchUpFrom.isPresent()) {
+                timeline.catchUp(key.tag(), catchUpFrom.get(), status -> deliverStatus(status.path("id").asText(), status));
+            } else {
+                firstConnected = Instant.now();
             }
             SseReader reader = new SseReader(new InputStreamReader(events, StandardCharsets.UTF_8));
             for (Optional<SseEvent> event = reader.next(); event.isPresent(); event = reader.next()) {
@@ -106,6 +113,18 @@ final class HashtagStream implements Runnable {
         } finally {
             body = null;
         }
+    }
+
+    /**
+     * Where a catch-up starts: after the last status seen; when none was seen since the first
+     * connection opened, after the ids of that moment (Mastodon's ids begin with their time);
+     * nothing on a first connection without a saved position.
+     */
+    private Optional<String> catchUpFrom() {
+        if (lastSeenId != null) {
+            return Optional.of(lastSeenId);
+        }
+        return Optional.ofNullable(firstConnected).map(t -> StatusIds.atTime(t.minus(CLOCK_SKEW)));
     }
 
     private void handle(SseEvent event) throws InterruptedException {

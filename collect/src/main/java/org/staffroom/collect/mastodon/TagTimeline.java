@@ -42,11 +42,8 @@ final class TagTimeline {
         this.pageSize = pageSize;
     }
 
-    /**
-     * Delivers every status of {@code tag} newer than {@code lastSeenId}, oldest first; returns the
-     * newest id delivered, or {@code lastSeenId} when there was none.
-     */
-    String catchUp(String tag, String lastSeenId, StatusConsumer deliver) throws IOException, InterruptedException {
+    /** Delivers every status of {@code tag} newer than {@code lastSeenId}, oldest first. */
+    void catchUp(String tag, String lastSeenId, StatusConsumer deliver) throws IOException, InterruptedException {
         String position = lastSeenId;
         Optional<URI> page = Optional.of(api.firstPageAfter(tag, lastSeenId, pageSize));
         while (page.isPresent()) {
@@ -62,7 +59,6 @@ final class TagTimeline {
             }
             page = answer.newer();
         }
-        return position;
     }
 
     /** The statuses of a page with an id after {@code afterId}, oldest first. */

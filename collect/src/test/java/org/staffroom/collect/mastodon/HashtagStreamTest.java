@@ -7,6 +7,7 @@ import static org.staffroom.collect.mastodon.TestMastodonServer.update;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -59,6 +60,34 @@ class HashtagStreamTest {
                 thread.join(TimeUnit.SECONDS.toMillis(10));
             }
             assertThat(thread.isAlive()).isFalse();
+            assertThat(arrivals).isEmpty();
+        }
+    }
+
+    @Test
+    void aDisconnectionBeforeAnyStatusIsCaughtUpFromTheTimeOfTheFirstConnection() throws Exception {
+        Instant start = Instant.now();
+        // Mastodon ids: milliseconds of creation, then a 16-bit sequence
+        ObjectNode anHourAgo = status(StatusIds.atTime(start.minus(Duration.ofHours(1))), "19:00");
+        ObjectNode meanwhile = status(StatusIds.atTime(start.plus(Duration.ofMinutes(1))), "20:01");
+        try (TestMastodonServer server = new TestMastodonServer()) {
+            server.streams("ukedchat", Connection.dropAfter(TestMastodonServer.HEARTBEAT), Connection.holdAfter());
+            server.timeline("ukedchat", List.of(anHourAgo, meanwhile));
+            BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+            HashtagStream stream = stream(server, arrivals, new AtomicInteger());
+            Thread thread = new Thread(stream);
+            thread.start();
+            try {
+                assertThat(next(arrivals).statusId()).isEqualTo(meanwhile.get("id").asText());
+            } finally {
+                stream.stop();
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            Instant end = Instant.now();
+            String query = server.timelineQueries().get(0);
+            long minIdMillis = Long.parseLong(query.replaceAll("^min_id=(\\d+)&limit=40$", "$1")) >> 16;
+            // from the first connection's time, less 30 s for the server's clock
+            assertThat(minIdMillis).isBetween(start.minusSeconds(30).toEpochMilli(), end.minusSeconds(30).toEpochMilli());
             assertThat(arrivals).isEmpty();
         }
     }
