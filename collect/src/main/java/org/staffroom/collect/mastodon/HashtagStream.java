@@ -28,6 +28,8 @@ final class HashtagStream implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How far the server's clock may be behind ours, for a catch-up from the time of a connection. */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** A connection that lasted this long worked: the next reconnection waits the shortest delay again. */
+    private static final Duration STABLE_CONNECTION = Duration.ofMinutes(1);
 
     /** Where arrivals go: a bounded queue, so a slow Kafka slows the streams rather than filling memory. */
     interface Delivery {
@@ -73,8 +75,13 @@ final class HashtagStream implements Runnable {
         runner = Thread.currentThread();
         try {
             while (!isStopped()) {
+                long started = System.nanoTime();
                 String why = follow();
                 listener.disconnected(key, why);
+                // a quiet hashtag gives heartbeats only: a connection that held for a while worked
+                if (System.nanoTime() - started >= STABLE_CONNECTION.toNanos()) {
+                    backoff.reset();
+                }
                 Duration delay = backoff.next();
                 if (stopped.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
                     break;

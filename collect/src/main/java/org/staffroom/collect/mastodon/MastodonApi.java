@@ -37,10 +37,6 @@ final class MastodonApi {
         this.accessToken = accessToken;
     }
 
-    MastodonServer server() {
-        return server;
-    }
-
     /** Opens the hashtag stream; returns once the server has answered, with the events still to read. */
     InputStream openHashtagStream(String tag) throws IOException, InterruptedException {
         URI uri = server.resolve("/api/v1/streaming/hashtag?tag=" + encode(tag));

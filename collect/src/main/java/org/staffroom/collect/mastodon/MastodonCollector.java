@@ -29,7 +29,7 @@ import org.staffroom.platforms.publish.Progress;
  * writes each post whose uri it has not written lately, and every {@code checkpointInterval}
  * waits until Kafka has acknowledged everything sent and saves each stream's position.
  */
-public final class MastodonCollector {
+final class MastodonCollector {
     /** The queue's end marker, put by {@link #stop} so that the collector's thread wakes at once. */
     private static final Arrival STOP = new Arrival(new ServerTag(MastodonServer.parse("stop.invalid"), "stop"), null,
             JsonNodeFactory.instance.nullNode());
@@ -44,10 +44,10 @@ public final class MastodonCollector {
      *     every 15 s), before it is closed and reconnected
      * @param recentUris how many uris of statuses written are remembered for the de-duplication
      */
-    public record Settings(List<MastodonServer> servers, List<String> tags, Map<String, String> accessTokens,
+    record Settings(List<MastodonServer> servers, List<String> tags, Map<String, String> accessTokens,
                            int pageSize, Duration reconnectDelay, Duration maxReconnectDelay,
                            Duration checkpointInterval, Duration idleTimeout, int recentUris) {
-        public Settings {
+        Settings {
             servers = List.copyOf(servers);
             tags = List.copyOf(tags);
             accessTokens = Map.copyOf(accessTokens);
@@ -67,8 +67,8 @@ public final class MastodonCollector {
     private final List<HashtagStream> streams = new ArrayList<>();
     private volatile boolean stopping;
 
-    public MastodonCollector(Settings settings, ResumePositions positions, KafkaEventWriter writer,
-                             RejectedRecords rejects, PrintWriter log) {
+    MastodonCollector(Settings settings, ResumePositions positions, KafkaEventWriter writer, RejectedRecords rejects,
+                      PrintWriter log) {
         this.settings = settings;
         this.positions = positions;
         this.writer = writer;
@@ -104,12 +104,12 @@ public final class MastodonCollector {
         }
     }
 
-    public MastodonCounters counters() {
+    MastodonCounters counters() {
         return counters;
     }
 
     /** The progress line's counts, for the command to print; the caller closes it. */
-    public Progress progress() {
+    Progress progress() {
         return progress;
     }
 
@@ -118,15 +118,16 @@ public final class MastodonCollector {
      * acknowledged, and the positions saved. Throws {@link org.staffroom.platforms.publish.DeliveryException}
      * when Kafka loses a record (the positions stay at the last acknowledged checkpoint).
      */
-    public void run() throws InterruptedException {
+    void run() throws InterruptedException {
         ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "mastodon-idle-check");
             thread.setDaemon(true);
             return thread;
         });
         long idleNanos = settings.idleTimeout().toNanos();
+        long idleCheckNanos = Math.max(1, idleNanos / 4);
         idleCheck.scheduleWithFixedDelay(() -> streams.forEach(stream -> stream.closeIfIdle(idleNanos)),
-                idleNanos / 4, idleNanos / 4, TimeUnit.NANOSECONDS);
+                idleCheckNanos, idleCheckNanos, TimeUnit.NANOSECONDS);
         List<Thread> threads = new ArrayList<>();
         for (HashtagStream stream : streams) {
             Thread thread = new Thread(stream, "mastodon-stream-" + threads.size());
@@ -159,7 +160,7 @@ public final class MastodonCollector {
     }
 
     /** Asks {@link #run} to end; callable from any thread (a shutdown hook). */
-    public void stop() {
+    void stop() {
         stopping = true;
         arrivals.offer(STOP); // when the queue is full the collector is busy and sees the flag after this record
     }

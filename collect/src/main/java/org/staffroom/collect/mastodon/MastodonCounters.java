@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * their uri, written) or dropped as duplicates, skipped (not posts: deletes, edits) and rejected
  * (unmappable), and the streams connected now.
  */
-public final class MastodonCounters {
+final class MastodonCounters {
     final LongAdder seen = new LongAdder();
     final LongAdder converted = new LongAdder();
     final LongAdder kept = new LongAdder();
@@ -29,31 +29,31 @@ public final class MastodonCounters {
         this.acknowledged = acknowledged;
     }
 
-    public long seen() {
+    long seen() {
         return seen.sum();
     }
 
-    public long kept() {
+    long kept() {
         return kept.sum();
     }
 
-    public long duplicates() {
+    long duplicates() {
         return duplicates.sum();
     }
 
-    public long skipped() {
+    long skipped() {
         return skipped.sum();
     }
 
-    public long rejected() {
+    long rejected() {
         return rejected.sum();
     }
 
-    public long disconnections() {
+    long disconnections() {
         return disconnections.sum();
     }
 
-    public int connectedStreams() {
+    int connectedStreams() {
         return connected.size();
     }
 

@@ -13,15 +13,15 @@ import java.util.Objects;
  * @param base the API's root, {@code https://host} for a bare host name
  * @param domain the host, without port
  */
-public record MastodonServer(String name, URI base, String domain) {
-    public MastodonServer {
+record MastodonServer(String name, URI base, String domain) {
+    MastodonServer {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(base, "base");
         Objects.requireNonNull(domain, "domain");
     }
 
     /** {@code mastodon.social} (HTTPS) or a root URL such as {@code http://127.0.0.1:8080} (a proxy, a test server). */
-    public static MastodonServer parse(String spec) {
+    static MastodonServer parse(String spec) {
         String s = spec.trim();
         String url = s.contains("://") ? s : "https://" + s;
         URI uri;
@@ -42,7 +42,7 @@ public record MastodonServer(String name, URI base, String domain) {
     }
 
     /** An API address on this server: {@code path} and query, already encoded. */
-    public URI resolve(String pathAndQuery) {
+    URI resolve(String pathAndQuery) {
         return URI.create(base + pathAndQuery);
     }
 }
