@@ -209,6 +209,10 @@ public final class MastodonCommand implements Callable<Integer> {
     }
 
     private ResumePositions positions() {
+        Path directory = stateFile == null ? null : stateFile.toAbsolutePath().getParent();
+        if (directory != null && !Files.isDirectory(directory)) {
+            throw usage("--state-file: " + stateFile + ": the directory " + directory + " does not exist");
+        }
         try {
             return stateFile().map(ResumePositions::load).orElseGet(ResumePositions::inMemory);
         } catch (IllegalArgumentException e) {

@@ -56,6 +56,10 @@ final class ResumePositions {
         }
         for (Iterator<Map.Entry<String, JsonNode>> servers = root.fields(); servers.hasNext(); ) {
             Map.Entry<String, JsonNode> server = servers.next();
+            if (!server.getValue().isObject()) {
+                throw new IllegalArgumentException(file + ": " + server.getKey()
+                        + ": expected an object of hashtags and status ids, not " + server.getValue());
+            }
             for (Iterator<Map.Entry<String, JsonNode>> tags = server.getValue().fields(); tags.hasNext(); ) {
                 Map.Entry<String, JsonNode> tag = tags.next();
                 if (!tag.getValue().isTextual()) {

@@ -56,6 +56,13 @@ class MastodonCommandTest {
                 dir.resolve("none").toString());
         assertUsage("--state-file: " + state + ": not the collector's state: expected an object of servers",
                 "--servers", "mastodon.social", "--hashtags", "ukedchat", "--state-file", state.toString());
+        assertUsage("--state-file: " + dir.resolve("no/state.json") + ": the directory " + dir.resolve("no")
+                + " does not exist", "--servers", "mastodon.social", "--hashtags", "ukedchat", "--state-file",
+                dir.resolve("no/state.json").toString());
+        Path positionsOfNoTag = Files.writeString(dir.resolve("positions.json"), "{\"mastodon.social\": \"113\"}");
+        assertUsage("--state-file: " + positionsOfNoTag + ": mastodon.social: expected an object of hashtags and "
+                + "status ids, not \"113\"", "--servers", "mastodon.social", "--hashtags", "ukedchat", "--state-file",
+                positionsOfNoTag.toString());
         assertUsage("--max-reconnect-delay: PT1S is shorter than --reconnect-delay PT5S", "--servers",
                 "mastodon.social", "--hashtags", "ukedchat", "--reconnect-delay", "PT5S", "--max-reconnect-delay",
                 "PT1S");
