@@ -31,6 +31,15 @@ final class MastodonApi {
     private final MastodonServer server;
     private final Optional<String> accessToken;
 
+    /**
+     * The client of every server: redirects followed, since Mastodon's web server sends its streams to
+     * its streaming host (301), which wants the token too; never from HTTPS down to HTTP.
+     */
+    static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
     MastodonApi(HttpClient http, MastodonServer server, Optional<String> accessToken) {
         this.http = http;
         this.server = server;

@@ -87,8 +87,7 @@ final class MastodonCollector {
             }
         }, System::nanoTime);
         this.recentUris = new RecentUris(settings.recentUris());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient http = MastodonApi.newHttpClient();
         for (MastodonServer server : settings.servers()) {
             // one converter per server: its bare accts are that server's, and it learns that server's ids
             converters.put(server, new MastodonConverter(Optional.of(server.domain())));

@@ -5,7 +5,6 @@ import static org.staffroom.collect.mastodon.TestMastodonServer.delete;
 import static org.staffroom.collect.mastodon.TestMastodonServer.update;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,10 +91,36 @@ class HashtagStreamTest {
         }
     }
 
+    @Test
+    void aStreamRedirectedToTheStreamingHostIsFollowedWithTheToken() throws Exception {
+        try (TestMastodonServer web = new TestMastodonServer(); TestMastodonServer streaming = new TestMastodonServer()) {
+            web.redirectStreamsTo(streaming);
+            streaming.requireToken("s3cret");
+            streaming.streams("ukedchat", Connection.holdAfter(update(S1)));
+            BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+            HashtagStream stream = stream(web, Optional.of("s3cret"), arrivals, new AtomicInteger());
+            Thread thread = new Thread(stream);
+            thread.start();
+            try {
+                assertThat(next(arrivals).statusId()).isEqualTo("1001");
+            } finally {
+                stream.stop();
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            assertThat(streaming.connections("ukedchat")).isEqualTo(1);
+        }
+    }
+
     private static HashtagStream stream(TestMastodonServer server, BlockingQueue<Arrival> arrivals,
                                         AtomicInteger connections) {
+        return stream(server, Optional.empty(), arrivals, connections);
+    }
+
+    private static HashtagStream stream(TestMastodonServer server, Optional<String> token,
+                                        BlockingQueue<Arrival> arrivals, AtomicInteger connections) {
         MastodonServer mastodon = MastodonServer.parse(server.url());
-        MastodonApi api = new MastodonApi(HttpClient.newHttpClient(), mastodon, Optional.empty());
+        MastodonApi api = new MastodonApi(MastodonApi.newHttpClient(),
+                mastodon, token);
         return new HashtagStream(new ServerTag(mastodon, "ukedchat"), api, new TagTimeline(api, 40), Optional.empty(),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), arrivals::put,
                 new HashtagStream.Listener() {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +84,7 @@ class TagTimelineTest {
     }
 
     private TagTimeline timeline(Optional<String> token, int pageSize) {
-        MastodonApi api = new MastodonApi(HttpClient.newHttpClient(), MastodonServer.parse(server.url()), token);
+        MastodonApi api = new MastodonApi(MastodonApi.newHttpClient(), MastodonServer.parse(server.url()), token);
         return new TagTimeline(api, pageSize);
     }
 

@@ -54,6 +54,7 @@ final class TestMastodonServer implements AutoCloseable {
     private final Map<String, List<JsonNode>> timelines = new ConcurrentHashMap<>();
     private final List<String> timelineQueries = new CopyOnWriteArrayList<>();
     private volatile Optional<String> token = Optional.empty();
+    private volatile Optional<TestMastodonServer> streamingHost = Optional.empty();
 
     TestMastodonServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -73,6 +74,11 @@ final class TestMastodonServer implements AutoCloseable {
 
     void requireToken(String accessToken) {
         token = Optional.of(accessToken);
+    }
+
+    /** Streams are served by another server, as Mastodon's web server sends them to its streaming host (301). */
+    void redirectStreamsTo(TestMastodonServer streaming) {
+        streamingHost = Optional.of(streaming);
     }
 
     /** The scripts of the tag's stream connections, in order; a connection beyond them holds without events. */
@@ -106,6 +112,12 @@ final class TestMastodonServer implements AutoCloseable {
 
     private void stream(HttpExchange exchange) throws IOException {
         try (exchange) {
+            Optional<TestMastodonServer> elsewhere = streamingHost;
+            if (elsewhere.isPresent()) {
+                exchange.getResponseHeaders().set("Location", elsewhere.get().url() + exchange.getRequestURI());
+                exchange.sendResponseHeaders(301, -1);
+                return;
+            }
             if (!authorised(exchange)) {
                 return;
             }
