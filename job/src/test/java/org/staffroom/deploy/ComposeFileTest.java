@@ -65,7 +65,7 @@ import picocli.CommandLine.ParseResult;
 class ComposeFileTest {
     private static final Set<String> SERVICES =
             Set.of("secrets-init", "kafka", "kafka-init", "postgres", "db-logins", "jobmanager", "taskmanager", "submit",
-                    "datagen", "grafana");
+                    "datagen", "grafana", "collect-mastodon");
     /** Where the services mount the volume secrets-init writes the passwords into. */
     private static final String SECRETS = "/run/staffroom-secrets";
     private static final Set<Integer> DOCUMENTED_PORTS = Set.of(9092, 5432, 8081, 3000);
@@ -141,6 +141,7 @@ class ComposeFileTest {
         }
         assertThat(checked).contains("sql", "job/target/staffroom-job.jar",
                 "datagen/target/staffroom-datagen-0.1.0-SNAPSHOT.jar", "datagen/target/dependency",
+                "collect/target/staffroom-collect-0.1.0-SNAPSHOT.jar", "collect/target/dependency",
                 "grafana/provisioning", "grafana/dashboards");
     }
 
@@ -309,6 +310,31 @@ class ComposeFileTest {
         assertThat(replayOptions.topic).isEqualTo(createdTopic());
         assertThat(replayOptions.paced()).isTrue();
         assertThat(dependencies(datagen)).containsEntry("kafka-init", "service_completed_successfully");
+    }
+
+    /**
+     * The Mastodon collector runs only in the profile {@code collect}, after the topic exists, as java itself
+     * (so that it receives the SIGTERM of a stop), into the stack's topic, its position in a volume. Its options
+     * are checked by the collector's own rules in {@code collect}'s {@code MastodonComposeTest}: this module
+     * cannot depend on the collector.
+     */
+    @Test
+    void collectMastodonRunsInTheCollectProfileIntoTheTopic() {
+        JsonNode collector = compose.service("collect-mastodon");
+        assertThat(Compose.arguments(collector.path("profiles"))).containsExactly("collect");
+        assertThat(dependencies(collector)).containsEntry("kafka-init", "service_completed_successfully");
+        List<String> command = Compose.arguments(collector.path("command"));
+        assertThat(command.subList(0, 2)).containsExactly("java", "-cp");
+        assertClasspathIsMounted(collector, command.get(2));
+        assertThat(command.subList(3, 5)).containsExactly("org.staffroom.collect.CollectCli", "mastodon");
+        assertThat(command.get(command.indexOf("--bootstrap-servers") + 1)).isEqualTo(internalKafka());
+        assertThat(command.get(command.indexOf("--topic") + 1)).isEqualTo(createdTopic());
+        String stateFile = command.get(command.indexOf("--state-file") + 1);
+        assertThat(Compose.volumes(collector)).anySatisfy(v -> {
+            assertThat(v.isHostPath()).isFalse();
+            assertThat(stateFile).startsWith(v.target() + "/");
+        });
+        assertThat(collector.path("restart").asText()).isEqualTo("unless-stopped");
     }
 
     /** Every entry of the java -cp is a file or directory mounted into the container. */

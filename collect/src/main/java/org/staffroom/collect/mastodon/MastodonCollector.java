@@ -1,0 +1,216 @@
+package org.staffroom.collect.mastodon;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.staffroom.collect.output.KafkaOutput;
+import org.staffroom.platforms.Conversion;
+import org.staffroom.platforms.PostEvent;
+import org.staffroom.platforms.RecordConverter;
+import org.staffroom.platforms.mastodon.MastodonConverter;
+import org.staffroom.platforms.publish.KafkaEventWriter;
+import org.staffroom.platforms.publish.Progress;
+
+/**
+ * Mastodon's hashtag streams into the posts topic. A {@link HashtagStream} per (server, tag) puts
+ * what it receives into one bounded queue; this collector's own thread takes it from there,
+ * converts it with the converter of its server (whose bare {@code acct}s belong to that server),
+ * writes each post whose uri it has not written lately, and every {@code checkpointInterval}
+ * waits until Kafka has acknowledged everything sent and saves each stream's position.
+ */
+final class MastodonCollector {
+    /** The queue's end marker, put by {@link #stop} so that the collector's thread wakes at once. */
+    private static final Arrival STOP = new Arrival(new ServerTag(MastodonServer.parse("stop.invalid"), "stop"), null,
+            JsonNodeFactory.instance.nullNode());
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final Duration STREAM_STOP_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * @param accessTokens the access token of each server that has one, by {@link MastodonServer#name()}: a
+     *     token is only ever sent to the server that issued it
+     * @param pageSize statuses per timeline page of a catch-up (Mastodon gives at most 40)
+     * @param idleTimeout how long a stream may give nothing, not even a heartbeat (Mastodon sends one
+     *     every 15 s), before it is closed and reconnected
+     * @param recentUris how many uris of statuses written are remembered for the de-duplication
+     */
+    record Settings(List<MastodonServer> servers, List<String> tags, Map<String, String> accessTokens,
+                           int pageSize, Duration reconnectDelay, Duration maxReconnectDelay,
+                           Duration checkpointInterval, Duration idleTimeout, int recentUris) {
+        Settings {
+            servers = List.copyOf(servers);
+            tags = List.copyOf(tags);
+            accessTokens = Map.copyOf(accessTokens);
+        }
+    }
+
+    private final Settings settings;
+    private final ResumePositions positions;
+    private final KafkaEventWriter writer;
+    private final RejectedRecords rejects;
+    private final PrintWriter log;
+    private final MastodonCounters counters;
+    private final Progress progress;
+    private final RecentUris recentUris;
+    private final Map<MastodonServer, RecordConverter> converters = new HashMap<>();
+    private final BlockingQueue<Arrival> arrivals = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final List<HashtagStream> streams = new ArrayList<>();
+    private volatile boolean stopping;
+
+    MastodonCollector(Settings settings, ResumePositions positions, KafkaEventWriter writer, RejectedRecords rejects,
+                      PrintWriter log) {
+        this.settings = settings;
+        this.positions = positions;
+        this.writer = writer;
+        this.rejects = rejects;
+        this.log = log;
+        this.counters = new MastodonCounters(settings.servers().size() * settings.tags().size(), writer::acknowledged);
+        this.progress = new Progress("mastodon", "seen", "records", new Progress.Position() {
+            @Override
+            public String describe() {
+                return counters.describe();
+            }
+
+            @Override
+            public double fractionDone() {
+                return 0; // a live stream has no end
+            }
+        }, System::nanoTime);
+        this.recentUris = new RecentUris(settings.recentUris());
+        HttpClient http = MastodonApi.newHttpClient();
+        for (MastodonServer server : settings.servers()) {
+            // one converter per server: its bare accts are that server's, and it learns that server's ids
+            converters.put(server, new MastodonConverter(Optional.of(server.domain())));
+            MastodonApi api = new MastodonApi(http, server,
+                    Optional.ofNullable(settings.accessTokens().get(server.name())));
+            TagTimeline timeline = new TagTimeline(api, settings.pageSize());
+            for (String tag : settings.tags()) {
+                ServerTag key = new ServerTag(server, tag);
+                streams.add(new HashtagStream(key, api, timeline, positions.lastSaved(key),
+                        new Backoff(settings.reconnectDelay(), settings.maxReconnectDelay()), arrivals::put,
+                        listener()));
+            }
+        }
+    }
+
+    MastodonCounters counters() {
+        return counters;
+    }
+
+    /** The progress line's counts, for the command to print; the caller closes it. */
+    Progress progress() {
+        return progress;
+    }
+
+    /**
+     * Collects until {@link #stop}: then the streams are closed, every record sent is flushed and
+     * acknowledged, and the positions saved. Throws {@link org.staffroom.platforms.publish.DeliveryException}
+     * when Kafka loses a record (the positions stay at the last acknowledged checkpoint).
+     */
+    void run() throws InterruptedException {
+        ScheduledExecutorService idleCheck = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mastodon-idle-check");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long idleNanos = settings.idleTimeout().toNanos();
+        long idleCheckNanos = Math.max(1, idleNanos / 4);
+        idleCheck.scheduleWithFixedDelay(() -> streams.forEach(stream -> stream.closeIfIdle(idleNanos)),
+                idleCheckNanos, idleCheckNanos, TimeUnit.NANOSECONDS);
+        List<Thread> threads = new ArrayList<>();
+        for (HashtagStream stream : streams) {
+            Thread thread = new Thread(stream, "mastodon-stream-" + threads.size());
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        try {
+            long checkpointNanos = settings.checkpointInterval().toNanos();
+            long nextCheckpoint = System.nanoTime() + checkpointNanos;
+            while (!stopping) {
+                Arrival arrival = arrivals.poll(Math.max(0, nextCheckpoint - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (arrival != null && arrival != STOP) {
+                    collect(arrival);
+                }
+                if (System.nanoTime() >= nextCheckpoint) {
+                    checkpoint();
+                    nextCheckpoint = System.nanoTime() + checkpointNanos;
+                }
+            }
+        } finally {
+            idleCheck.shutdownNow();
+            streams.forEach(HashtagStream::stop);
+            for (Thread thread : threads) {
+                thread.join(STREAM_STOP_WAIT.toMillis());
+            }
+            counters.connected.clear();
+        }
+        checkpoint();
+    }
+
+    /** Asks {@link #run} to end; callable from any thread (a shutdown hook). */
+    void stop() {
+        stopping = true;
+        arrivals.offer(STOP); // when the queue is full the collector is busy and sees the flag after this record
+    }
+
+    private void collect(Arrival arrival) {
+        counters.seen.increment();
+        progress.update(counters.seen());
+        for (Conversion conversion : converters.get(arrival.from().server()).convert(arrival.record())) {
+            if (conversion instanceof Conversion.Converted converted) {
+                counters.converted.increment();
+                write(converted.event());
+            } else if (conversion instanceof Conversion.Unmappable unmappable) {
+                counters.rejected.increment();
+                rejects.add(arrival.from(), unmappable);
+            } else {
+                counters.skipped.increment();
+            }
+        }
+        if (arrival.statusId() != null) {
+            positions.advance(arrival.from(), arrival.statusId());
+        }
+    }
+
+    private void write(PostEvent post) {
+        if (recentUris.firstSighting(post.id)) {
+            KafkaOutput.send(writer, post);
+            counters.kept.increment();
+        } else {
+            counters.duplicates.increment();
+        }
+    }
+
+    private void checkpoint() {
+        writer.finish();
+        positions.save();
+    }
+
+    private HashtagStream.Listener listener() {
+        return new HashtagStream.Listener() {
+            @Override
+            public void connected(ServerTag stream) {
+                counters.connected.add(stream);
+                log.println("mastodon: " + stream + ": connected");
+            }
+
+            @Override
+            public void disconnected(ServerTag stream, String why) {
+                counters.connected.remove(stream);
+                counters.disconnections.increment();
+                log.println("mastodon: " + stream + ": " + why + "; reconnecting");
+            }
+        };
+    }
+}
