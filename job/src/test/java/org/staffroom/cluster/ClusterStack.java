@@ -54,6 +54,11 @@ final class ClusterStack implements AutoCloseable {
      * {@code target/<dirName>}, emptied first, with {@code flinkSettings} added to its config.yaml).
      */
     static ClusterStack start(String dirName, Map<String, String> flinkSettings) throws Exception {
+        return start(dirName, flinkSettings, 1);
+    }
+
+    /** As {@link #start(String, Map)}, with {@code taskManagers} TaskManager JVMs of 2 slots each. */
+    static ClusterStack start(String dirName, Map<String, String> flinkSettings, int taskManagers) throws Exception {
         Path target = Path.of(System.getProperty("basedir", "")).toAbsolutePath().resolve("target");
         Path jar = target.resolve("staffroom-job.jar");
         assertThat(Files.isRegularFile(jar))
@@ -73,7 +78,7 @@ final class ClusterStack implements AutoCloseable {
                 .login(JOB_USER, "staffroom_writer").start();
         try {
             long start = System.nanoTime();
-            StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(dir, classpath, flinkSettings);
+            StandaloneFlinkCluster cluster = StandaloneFlinkCluster.start(dir, classpath, flinkSettings, taskManagers);
             System.out.printf("standalone cluster up in %d ms, pids %s, REST on port %d%n  JM: %s%n  TM: %s%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), cluster.pids(), cluster.restPort,
                     abridged(cluster.jobManagerCommand, classpath), abridged(cluster.taskManagerCommand, classpath));

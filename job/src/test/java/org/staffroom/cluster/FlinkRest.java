@@ -107,6 +107,43 @@ final class FlinkRest {
         }
     }
 
+    /**
+     * {@code POST /jobs/{id}/stop} without draining (open windows stay open, in the savepoint), then polls the
+     * savepoint until it completes and the job is FINISHED; returns the savepoint's location.
+     */
+    String stopWithSavepoint(String jobId, Path targetDirectory, Duration limit)
+            throws IOException, InterruptedException {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("targetDirectory", targetDirectory.toUri().toString());
+        request.put("drain", false);
+        String trigger = send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "/stop"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request)))).path("request-id").asText();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            JsonNode status = get("/jobs/" + jobId + "/savepoints/" + trigger);
+            if (status.path("status").path("id").asText().equals("COMPLETED")) {
+                JsonNode operation = status.path("operation");
+                if (!operation.path("failure-cause").isMissingNode()) {
+                    throw new AssertionError("stopping job " + jobId + " with a savepoint failed: " + operation);
+                }
+                String location = operation.path("location").asText();
+                String state;
+                while (!(state = get("/jobs/" + jobId).path("state").asText()).equals("FINISHED")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("job " + jobId + " is " + state + ", not FINISHED within " + limit);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(100);
+                }
+                return location;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no savepoint of job " + jobId + " within " + limit + ": " + status);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
     /** {@code PATCH /jobs/{id}?mode=cancel}, then polls until the job is CANCELED. */
     void cancel(String jobId, Duration limit) throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(URI.create(base + "/jobs/" + jobId + "?mode=cancel"))

@@ -73,12 +73,15 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private final Thread killOnExit;
     private Daemon jobManager;
     private Daemon taskManager;
+    /** TaskManagers beyond the first (their own RPC and data ports), for tests that spread a job over JVMs. */
+    private final List<List<String>> moreTaskManagerCommands;
+    private final List<Daemon> moreTaskManagers = new ArrayList<>();
 
     /** A JVM this object started, with its output file. */
     private record Daemon(String name, Process process, Path out, Path log) {}
 
     private StandaloneFlinkCluster(Path dir, List<Path> classpath, int restPort, List<String> jobManagerCommand,
-            List<String> taskManagerCommand) {
+            List<String> taskManagerCommand, List<List<String>> moreTaskManagerCommands) {
         this.dir = dir;
         this.confDir = dir.resolve("conf");
         this.logDir = dir.resolve("log");
@@ -87,6 +90,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         this.rest = new FlinkRest("http://localhost:" + restPort);
         this.jobManagerCommand = jobManagerCommand;
         this.taskManagerCommand = taskManagerCommand;
+        this.moreTaskManagerCommands = moreTaskManagerCommands;
         // a test JVM that dies without close() still takes its cluster with it
         this.killOnExit = new Thread(() -> daemons.forEach(d -> d.process.destroyForcibly()), "flink-cluster-kill");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -98,10 +102,16 @@ final class StandaloneFlinkCluster implements AutoCloseable {
      */
     static StandaloneFlinkCluster start(Path dir, List<Path> classpath, Map<String, String> settings)
             throws Exception {
+        return start(dir, classpath, settings, 1);
+    }
+
+    /** As {@link #start(Path, List, Map)} with {@code taskManagers} TaskManager JVMs of 2 slots each. */
+    static StandaloneFlinkCluster start(Path dir, List<Path> classpath, Map<String, String> settings,
+            int taskManagers) throws Exception {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.createDirectories(dir.resolve("log"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(5 + 2 * (taskManagers - 1));
         int restPort = ports[0];
         StringBuilder yaml = new StringBuilder(configYaml(ports, tmp, dir.resolve("checkpoints")));
         settings.forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
@@ -124,18 +134,24 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         // bin/taskmanager.sh: -XX:+UseG1GC (no FLINK_ENV_JAVA_OPTS of one's own), tm resource params,
         // FLINK_ENV_JAVA_OPTS, log settings; args: --configDir DIR, then the dynamic configs
         ResourceParams tm = resourceParams("GET_TM_RESOURCE_PARAMS", conf, classpath);
-        List<String> tmCommand = new ArrayList<>(List.of(java(), "-XX:+UseG1GC"));
-        tmCommand.addAll(tm.jvmParams);
-        tmCommand.addAll(envJavaOpts());
-        tmCommand.addAll(logSettings(dir.resolve("log/taskmanager.log"), conf));
-        tmCommand.addAll(List.of("-classpath", ClusterClasspath.asArgument(classpath), TASK_MANAGER_CLASS,
-                "--configDir", conf.toString()));
-        tmCommand.addAll(tm.dynamicConfigs);
+        List<String> tmCommand = taskManagerCommand(dir, conf, classpath, tm, "taskmanager");
+        List<List<String>> more = new ArrayList<>();
+        for (int i = 1; i < taskManagers; i++) {
+            List<String> command = taskManagerCommand(dir, conf, classpath, tm, "taskmanager-" + (i + 1));
+            // the configuration's ports belong to the first TaskManager
+            command.addAll(List.of("-D", "taskmanager.rpc.port=" + ports[3 + 2 * i],
+                    "-D", "taskmanager.data.port=" + ports[4 + 2 * i]));
+            more.add(command);
+        }
 
-        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(dir, classpath, restPort, jmCommand, tmCommand);
+        StandaloneFlinkCluster cluster = new StandaloneFlinkCluster(dir, classpath, restPort, jmCommand, tmCommand,
+                more);
         try {
             cluster.startJobManager();
             cluster.startTaskManager();
+            for (int i = 0; i < more.size(); i++) {
+                cluster.moreTaskManagers.add(cluster.launch("taskmanager-" + (i + 2), more.get(i)));
+            }
             cluster.awaitFreeSlots();
             return cluster;
         } catch (Exception | Error e) {
@@ -146,6 +162,19 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** bin/taskmanager.sh's command line, its log in {@code log/<name>.log}. */
+    private static List<String> taskManagerCommand(Path dir, Path conf, List<Path> classpath, ResourceParams tm,
+            String name) {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:+UseG1GC"));
+        command.addAll(tm.jvmParams);
+        command.addAll(envJavaOpts());
+        command.addAll(logSettings(dir.resolve("log/" + name + ".log"), conf));
+        command.addAll(List.of("-classpath", ClusterClasspath.asArgument(classpath), TASK_MANAGER_CLASS,
+                "--configDir", conf.toString()));
+        command.addAll(tm.dynamicConfigs);
+        return command;
     }
 
     /** The conf directory's config.yaml, in Flink 2's standard YAML. */
@@ -277,15 +306,16 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
-     * Polls {@code /overview} until exactly one TaskManager is registered and both its slots are free (after a
+     * Polls {@code /overview} until every TaskManager is registered and all their slots are free (after a
      * JobManager restart: the tasks of the lost JobManager's job are gone); fails early if a JVM died.
      */
     void awaitFreeSlots() throws Exception {
-        int slots = 2;
+        int taskManagers = 1 + moreTaskManagers.size();
+        int slots = 2 * taskManagers;
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         String last = "no answer yet";
         while (true) {
-            for (Daemon d : List.of(jobManager, taskManager)) {
+            for (Daemon d : current()) {
                 if (!d.process.isAlive()) {
                     throw new IllegalStateException("the " + d.name + " exited with " + d.process.exitValue()
                             + " while the cluster was waiting for free slots\n" + diagnostics());
@@ -294,7 +324,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             try {
                 JsonNode overview = rest.get("/overview");
                 last = overview.toString();
-                if (overview.path("taskmanagers").asInt() == 1 && overview.path("slots-total").asInt() == slots
+                if (overview.path("taskmanagers").asInt() == taskManagers && overview.path("slots-total").asInt() == slots
                         && overview.path("slots-available").asInt() == slots) {
                     return;
                 }
@@ -312,7 +342,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     /** The last lines of the JobManager's and the TaskManager's output and log, for failure messages. */
     String diagnostics() {
         StringBuilder sb = new StringBuilder();
-        for (Daemon d : List.of(jobManager, taskManager)) {
+        for (Daemon d : current()) {
             sb.append(tail(d.out, 30)).append(tail(d.log, 60));
         }
         return sb.toString();
@@ -354,6 +384,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
         Map<String, Long> pids = new java.util.LinkedHashMap<>();
         pids.put(jobManager.name, jobManager.process.pid());
         pids.put(taskManager.name, taskManager.process.pid());
+        moreTaskManagers.forEach(d -> pids.put(d.name, d.process.pid()));
         return pids;
     }
 
@@ -387,6 +418,13 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             throw new IllegalStateException("still running after stop: " + alive);
         }
         Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+
+    /** The JVMs of the cluster now: the JobManager and the TaskManagers. */
+    private List<Daemon> current() {
+        List<Daemon> current = new ArrayList<>(List.of(jobManager, taskManager));
+        current.addAll(moreTaskManagers);
+        return current;
     }
 
     /** Whether every JVM the cluster started has exited. */
