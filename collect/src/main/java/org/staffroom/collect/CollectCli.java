@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.staffroom.collect.bluesky.BlueskyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Live posts of Bluesky and Mastodon, converted to the contract's events, into Kafka.",
         subcommands = {
+                BlueskyCommand.class,
         })
 public final class CollectCli implements Runnable {
     public static final int EXIT_OK = 0;
