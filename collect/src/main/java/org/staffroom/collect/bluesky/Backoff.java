@@ -10,7 +10,7 @@ final class Backoff {
 
     Backoff(Duration initial, Duration max) {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("the back-off must be positive and at most its maximum, not "
+            throw new IllegalArgumentException("the reconnect delay must be positive and at most its maximum, not "
                     + initial + " up to " + max);
         }
         this.initial = initial;

@@ -19,7 +19,7 @@ import org.staffroom.platforms.publish.KafkaEventWriter;
  * Jetstream into Kafka, until stopped: subscribes, converts each event, writes the wanted ones and
  * reconnects, after a back-off and to the next endpoint, whenever the connection ends.
  *
- * <p>Resuming. Every {@code cursorInterval}, and whenever a connection ends, the collector waits
+ * <p>Resuming. Every {@code checkpointInterval}, and whenever a connection ends, the collector waits
  * until Kafka has acknowledged every event it sent, then saves the {@code time_us} of the last
  * event it handled: nothing before that position is lost. A new connection, in this run or the
  * next, starts from that position less {@code rewind}, so that events the relay delivered out of
@@ -30,7 +30,7 @@ final class BlueskyCollector {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     /** How the collector resumes: where the position is kept, how often it is saved, how far it rewinds. */
-    record Resume(CursorFile cursorFile, Duration cursorInterval, Duration rewind) {}
+    record Resume(CursorFile cursorFile, Duration checkpointInterval, Duration rewind) {}
 
     private final JetstreamSubscription subscription;
     private final Resume resume;
@@ -39,7 +39,6 @@ final class BlueskyCollector {
     private final WantedHashtags hashtags;
     private final WantedPosts wanted;
     private final KafkaEventWriter writer;
-    private final RejectsFile rejects;
     private final Counts counts;
     private final PrintWriter err;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -50,8 +49,8 @@ final class BlueskyCollector {
     private long lastCheckpointNanos = System.nanoTime();
 
     BlueskyCollector(JetstreamSubscription subscription, Resume resume, Backoff backoff, RecordConverter converter,
-                     WantedHashtags hashtags, int maxKeptPosts, KafkaEventWriter writer, RejectsFile rejects,
-                     Counts counts, PrintWriter err) {
+                     WantedHashtags hashtags, int maxKeptPosts, KafkaEventWriter writer, Counts counts,
+                     PrintWriter err) {
         this.subscription = subscription;
         this.resume = resume;
         this.backoff = backoff;
@@ -59,7 +58,6 @@ final class BlueskyCollector {
         this.hashtags = hashtags;
         this.wanted = new WantedPosts(hashtags, maxKeptPosts);
         this.writer = writer;
-        this.rejects = rejects;
         this.counts = counts;
         this.err = err;
     }
@@ -125,8 +123,8 @@ final class BlueskyCollector {
     }
 
     private String consume(JetstreamConnection connection) throws InterruptedException {
-        long intervalNanos = resume.cursorInterval().toNanos();
-        while (true) {
+        long intervalNanos = resume.checkpointInterval().toNanos();
+        while (!stopped()) {
             long untilCheckpoint = Math.max(1, intervalNanos - (System.nanoTime() - lastCheckpointNanos));
             JetstreamConnection.Signal signal = connection.next(Duration.ofNanos(untilCheckpoint));
             if (signal instanceof JetstreamConnection.Signal.Ended ended) {
@@ -139,6 +137,7 @@ final class BlueskyCollector {
                 checkpoint();
             }
         }
+        return "stopped";
     }
 
     private void handle(String text) {
@@ -167,14 +166,13 @@ final class BlueskyCollector {
     private void reject(Conversion.Unmappable unmappable) {
         if (hashtags.namedIn(unmappable.source())) {
             counts.rejected();
-            rejects.write(unmappable);
+            KafkaOutput.sendRejection(writer, unmappable);
         }
     }
 
     /** Waits for Kafka to acknowledge everything sent, then saves the position handled. */
     private void checkpoint() {
         writer.finish();
-        rejects.flush();
         if (handledTimeUs > savedTimeUs) {
             resume.cursorFile().save(handledTimeUs);
             savedTimeUs = handledTimeUs;

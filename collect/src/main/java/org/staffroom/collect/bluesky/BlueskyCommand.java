@@ -62,17 +62,17 @@ public final class BlueskyCommand implements Callable<Integer> {
             description = "On every (re)connection, start this much before the saved position (default: ${DEFAULT-VALUE}).")
     Duration rewind = Duration.ofSeconds(5);
 
-    @Option(names = "--cursor-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often the position is saved, once Kafka acknowledged everything before it (default: ${DEFAULT-VALUE}).")
-    Duration cursorInterval = Duration.ofSeconds(1);
+    Duration checkpointInterval = Duration.ofSeconds(1);
 
-    @Option(names = "--backoff", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The first wait before reconnecting; doubled after each failed attempt (default: ${DEFAULT-VALUE}).")
-    Duration backoff = Duration.ofSeconds(1);
+    @Option(names = "--reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "The first wait before reconnecting; doubled after each attempt that got nothing (default: ${DEFAULT-VALUE}).")
+    Duration reconnectDelay = Duration.ofSeconds(1);
 
-    @Option(names = "--max-backoff", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--max-reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "The longest wait before reconnecting (default: ${DEFAULT-VALUE}).")
-    Duration maxBackoff = Duration.ofMinutes(1);
+    Duration maxReconnectDelay = Duration.ofMinutes(1);
 
     @Option(names = "--remember-posts", paramLabel = "N",
             description = "How many recent kept posts are remembered, so that their reposts are kept (default: ${DEFAULT-VALUE}).")
@@ -81,10 +81,6 @@ public final class BlueskyCommand implements Callable<Integer> {
     @Option(names = "--max-handles", paramLabel = "N",
             description = "How many handles learnt from identity events are kept (default: ${DEFAULT-VALUE}).")
     int maxHandles = 100_000;
-
-    @Option(names = "--rejects", paramLabel = "FILE",
-            description = "Where records that name a wanted hashtag but cannot be mapped are appended (default: ${DEFAULT-VALUE}).")
-    Path rejectsFile = Path.of("bluesky-rejects.jsonl");
 
     @Option(names = "--progress-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "A progress line on stderr this often; 0: none (default: ${DEFAULT-VALUE}).")
@@ -101,21 +97,19 @@ public final class BlueskyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Thread hook = new Thread(this::stopOnSignal, "collect-bluesky-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (KafkaEventWriter writer = output.open("staffroom-collect-bluesky");
-             RejectsFile rejects = new RejectsFile(rejectsFile)) {
+        try (KafkaEventWriter writer = output.open("staffroom-collect-bluesky")) {
             Counts counts = new Counts(writer::acknowledged);
             BlueskyCollector running = new BlueskyCollector(settings.subscription(),
-                    new BlueskyCollector.Resume(new CursorFile(cursorFile), cursorInterval, rewind),
+                    new BlueskyCollector.Resume(new CursorFile(cursorFile), checkpointInterval, rewind),
                     settings.backoff(), Converters.forFormat(SourceFormat.BLUESKY,
                             new ConverterOptions(Optional.empty(), Map.of(), maxHandles)),
-                    settings.hashtags(), rememberPosts, writer, rejects, counts, err);
+                    settings.hashtags(), rememberPosts, writer, counts, err);
             collector = running;
             if (stopRequested) {
                 running.stop();
             }
             err.println("collect bluesky: keeping #" + settings.hashtags() + " into " + output.topic() + " at "
-                    + output.bootstrapServers() + "; cursor " + cursorFile.toAbsolutePath() + ", rejects "
-                    + rejects);
+                    + output.bootstrapServers() + "; cursor " + cursorFile.toAbsolutePath());
             try (Progress progress = new Progress("collect bluesky", "events seen", "events", counts,
                     System::nanoTime)) {
                 progress.startPrinting(err, progressInterval);
@@ -166,9 +160,10 @@ public final class BlueskyCommand implements Callable<Integer> {
         try {
             WantedHashtags wanted = new WantedHashtags(hashtags);
             JetstreamSubscription subscription = new JetstreamSubscription(endpoints);
-            Backoff waits = new Backoff(backoff, maxBackoff);
+            Backoff waits = new Backoff(reconnectDelay, maxReconnectDelay);
             require(!rewind.isNegative(), "--rewind must not be negative");
-            require(!cursorInterval.isNegative() && !cursorInterval.isZero(), "--cursor-interval must be positive");
+            require(!checkpointInterval.isNegative() && !checkpointInterval.isZero(),
+                    "--checkpoint-interval must be positive");
             require(rememberPosts >= 1, "--remember-posts must be at least 1, not " + rememberPosts);
             require(maxHandles >= 1, "--max-handles must be at least 1, not " + maxHandles);
             return new Settings(wanted, subscription, waits);

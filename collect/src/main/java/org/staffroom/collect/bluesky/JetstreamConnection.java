@@ -8,15 +8,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * One WebSocket subscription to a Jetstream endpoint, with the JDK's client. Its messages are
- * taken one at a time by the collector's thread: the next is requested from the server only once
- * the previous one is taken, so a slow Kafka slows the socket (TCP back-pressure) instead of
- * filling the heap. How the connection ended (closed by the server, cut, stopped) arrives in the
- * same order, after the last message.
+ * queued for the collector's thread, at most {@link #MAX_QUEUED}: beyond that the client's thread
+ * waits, so a slow Kafka slows the socket (TCP back-pressure) instead of filling the heap. How the
+ * connection ended (closed by the server, cut, stopped) arrives in the same order, after the last
+ * message. A cut loses what was in flight: the client may see the end before the last messages the
+ * server wrote, which is why a collector resumes from what it handled, rewound.
  */
 final class JetstreamConnection implements AutoCloseable {
 
@@ -27,7 +29,10 @@ final class JetstreamConnection implements AutoCloseable {
         record Ended(String why) implements Signal {}
     }
 
+    static final int MAX_QUEUED = 10_000;
+
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
+    private final Semaphore room = new Semaphore(MAX_QUEUED);
     private final WebSocket socket;
 
     private JetstreamConnection(HttpClient http, URI uri, Duration connectTimeout) throws ConnectFailed {
@@ -52,7 +57,7 @@ final class JetstreamConnection implements AutoCloseable {
     Signal next(Duration timeout) throws InterruptedException {
         Signal signal = signals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (signal instanceof Signal.Message) {
-            socket.request(1);
+            room.release();
         }
         return signal;
     }
@@ -80,11 +85,18 @@ final class JetstreamConnection implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
+                try {
+                    room.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    signals.add(new Signal.Ended("interrupted"));
+                    return null;
+                }
                 signals.add(new Signal.Message(partial.toString()));
                 partial.setLength(0);
-            } else {
-                webSocket.request(1);
             }
+            // always a message wanted: with none, the JDK's client may hold back the end of a cut connection
+            webSocket.request(1);
             return null;
         }
 

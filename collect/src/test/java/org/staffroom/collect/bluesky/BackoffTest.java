@@ -20,6 +20,6 @@ class BackoffTest {
     @Test
     void itIsPositiveAndAtMostItsMaximum() {
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .hasMessage("the back-off must be positive and at most its maximum, not PT2S up to PT1S");
+                .hasMessage("the reconnect delay must be positive and at most its maximum, not PT2S up to PT1S");
     }
 }

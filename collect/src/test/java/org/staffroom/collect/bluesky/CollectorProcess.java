@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.staffroom.collect.CollectCli;
 
 /**
@@ -60,6 +62,17 @@ final class CollectorProcess implements AutoCloseable {
             throw new AssertionError("the collector did not exit within 2 minutes; stderr:\n" + stderr());
         }
         return process.exitValue();
+    }
+
+    /** Waits until the collector's stderr holds {@code line} at least {@code times} times. */
+    void awaitStderr(String line, int times, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (stderr().split(Pattern.quote(line), -1).length - 1 < times) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("not " + times + " times '" + line + "' in the collector's stderr:\n" + stderr());
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
     }
 
     String stderr() {

@@ -32,7 +32,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * the recording and are then held open, as a live stream with nothing new. It replays every event,
  * the likes too, whatever {@code wantedCollections} asks: the collector's own filter is tested.
  */
-final class FakeJetstream implements AutoCloseable {
+public final class FakeJetstream implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one connection does after {@code events} events: cut, or hold open. */
@@ -110,7 +110,7 @@ final class FakeJetstream implements AutoCloseable {
         return new Replay(s, index < turns.size() ? turns.get(index) : Turn.holdAfter(Integer.MAX_VALUE));
     }
 
-    private final class Replay extends Session.Listener.AbstractAutoDemanding {
+    public final class Replay extends Session.Listener.AbstractAutoDemanding {
         private final Subscription subscription;
         private final Turn turn;
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,11 +52,5 @@ final class TopicRecords implements AutoCloseable {
     @Override
     public void close() {
         consumer.close(Duration.ZERO);
-    }
-
-    static Map<String, Long> counts(List<String> ids) {
-        Map<String, Long> out = new java.util.TreeMap<>();
-        ids.forEach(id -> out.merge(id, 1L, Long::sum));
-        return out;
     }
 }
