@@ -41,7 +41,6 @@ final class BlueskyCollector {
     private final KafkaEventWriter writer;
     private final Counts counts;
     private final PrintWriter err;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile JetstreamConnection current;
     private long handledTimeUs;
@@ -72,7 +71,10 @@ final class BlueskyCollector {
             URI uri = subscription.uri(endpoint, from());
             String why;
             long seenBefore = counts.seenSoFar();
-            try (JetstreamConnection connection = JetstreamConnection.open(http, uri, CONNECT_TIMEOUT)) {
+            // a client of its own for each connection: the JDK's (17), reused after an aborted WebSocket,
+            // was seen to miss the end of the next one and wait for ever
+            try (JetstreamConnection connection = JetstreamConnection.open(HttpClient.newHttpClient(), uri,
+                    CONNECT_TIMEOUT)) {
                 current = connection;
                 if (stopped()) {
                     break;

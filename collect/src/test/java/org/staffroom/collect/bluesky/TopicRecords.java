@@ -1,5 +1,6 @@
 package org.staffroom.collect.bluesky;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** The ids of the events in a topic, read from its start by a consumer that keeps up with it. */
+/** The ids of the events in a topic (rejections, which have none, left out), read from its start by a consumer that keeps up with it. */
 final class TopicRecords implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,7 +41,10 @@ final class TopicRecords implements AutoCloseable {
             }
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 try {
-                    ids.add(JSON.readTree(record.value()).path("id").asText());
+                    JsonNode id = JSON.readTree(record.value()).path("id");
+                    if (id.isTextual()) {
+                        ids.add(id.asText());
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
