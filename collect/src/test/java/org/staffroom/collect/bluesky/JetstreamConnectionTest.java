@@ -20,7 +20,6 @@ class JetstreamConnectionTest {
     void aCutConnectionDeliversItsMessagesInOrderThenItsEnd() throws Exception {
         Path recording = Path.of(getClass().getResource("/bluesky/chat-stream.jsonl").toURI());
         List<String> lines = Files.readAllLines(recording);
-        HttpClient http = HttpClient.newHttpClient();
         try (FakeJetstream jetstream = new FakeJetstream(recording, cutAfter(10), cutAfter(10))) {
             JetstreamSubscription subscription = new JetstreamSubscription(
                     List.of(jetstream.endpoints().split(",")).stream().map(URI::create).toList());
@@ -29,7 +28,8 @@ class JetstreamConnectionTest {
                 OptionalLong cursor = first == 0 ? OptionalLong.empty() : OptionalLong.of(jetstream.timeUs(first));
                 List<String> received = new ArrayList<>();
                 try (JetstreamConnection connection =
-                             JetstreamConnection.open(http, subscription.uri(first, cursor), Duration.ofSeconds(5))) {
+                             JetstreamConnection.open(HttpClient.newHttpClient(), subscription.uri(first, cursor),
+                                     Duration.ofSeconds(5))) {
                     JetstreamConnection.Signal signal;
                     while ((signal = connection.next(Duration.ofSeconds(30))) instanceof JetstreamConnection.Signal.Message m) {
                         received.add(m.text());
