@@ -108,7 +108,7 @@ public final class BlueskyCommand implements Callable<Integer> {
             if (stopRequested) {
                 running.stop();
             }
-            err.println("collect bluesky: keeping #" + settings.hashtags() + " into " + output.topic() + " at "
+            err.println("collect bluesky: posts with the hashtags " + settings.hashtags() + " into " + output.topic() + " at "
                     + output.bootstrapServers() + "; cursor " + cursorFile.toAbsolutePath());
             try (Progress progress = new Progress("collect bluesky", "events seen", "events", counts,
                     System::nanoTime)) {

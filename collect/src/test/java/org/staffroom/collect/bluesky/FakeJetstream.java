@@ -120,6 +120,11 @@ public final class FakeJetstream implements AutoCloseable {
         }
 
         @Override
+        public void onWebSocketError(Throwable cause) {
+            // a cut, or a collector killed: what this server is for
+        }
+
+        @Override
         public void onWebSocketOpen(Session session) {
             super.onWebSocketOpen(session);
             senders.execute(() -> send(session));
