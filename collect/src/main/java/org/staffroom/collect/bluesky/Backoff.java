@@ -2,7 +2,10 @@ package org.staffroom.collect.bluesky;
 
 import java.time.Duration;
 
-/** Waits between reconnections: doubling from {@code initial} up to {@code max}, back to {@code initial} once a connection delivered. */
+/**
+ * Waits between reconnections: doubling from {@code initial} up to {@code max}, back to
+ * {@code initial} once a connection delivered.
+ */
 final class Backoff {
     private final Duration initial;
     private final Duration max;

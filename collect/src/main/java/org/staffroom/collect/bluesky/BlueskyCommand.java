@@ -108,8 +108,8 @@ public final class BlueskyCommand implements Callable<Integer> {
             if (stopRequested) {
                 running.stop();
             }
-            err.println("collect bluesky: posts with the hashtags " + settings.hashtags() + " into " + output.topic() + " at "
-                    + output.bootstrapServers() + "; cursor " + cursorFile.toAbsolutePath());
+            err.println("collect bluesky: posts with the hashtags " + settings.hashtags() + " into " + output.topic()
+                    + " at " + output.bootstrapServers() + "; cursor " + cursorFile.toAbsolutePath());
             try (Progress progress = new Progress("collect bluesky", "events seen", "events", counts,
                     System::nanoTime)) {
                 progress.startPrinting(err, progressInterval);

@@ -15,7 +15,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** The ids of the events in a topic (rejections, which have none, left out), read from its start by a consumer that keeps up with it. */
+/**
+ * The ids of the events in a topic (rejections, which have none, left out), read from its start by
+ * a consumer that keeps up with it.
+ */
 final class TopicRecords implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
