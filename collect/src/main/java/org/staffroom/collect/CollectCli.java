@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.staffroom.collect.bluesky.BlueskyCommand;
 import org.staffroom.collect.mastodon.MastodonCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = "Live posts of Bluesky and Mastodon, converted to the contract's events, into Kafka.",
         subcommands = {
+                BlueskyCommand.class,
                 MastodonCommand.class,
         })
 public final class CollectCli implements Runnable {

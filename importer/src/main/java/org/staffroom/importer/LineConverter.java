@@ -3,7 +3,6 @@ package org.staffroom.importer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -18,6 +17,7 @@ import org.staffroom.platforms.Converters;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.RecordConverter;
 import org.staffroom.platforms.SourceFormat;
+import org.staffroom.platforms.publish.Rejection;
 
 /**
  * One archive line into the items the import sorts: the contract events converted from it, the
@@ -26,9 +26,6 @@ import org.staffroom.platforms.SourceFormat;
  * likes and other records that are not posts are counted and left out.
  */
 final class LineConverter {
-    /** The job refuses records over 1 MiB: a rejection keeps a preview of a record larger than this. */
-    private static final int MAX_SOURCE_CHARS = 60_000;
-
     private final ObjectMapper json = new ObjectMapper();
     private final SourceFormat fixed;
     private final ConverterOptions converterOptions;
@@ -107,22 +104,8 @@ final class LineConverter {
 
     private void unmappable(String reason, String source, Supplier<String> where, Consumer<Item> out) {
         counts.unmappable++;
-        ObjectNode rejection = json.createObjectNode();
-        rejection.put("conversionError", reason + " (" + where.get() + ")");
-        JsonNode sourceNode = null;
-        if (source.length() <= MAX_SOURCE_CHARS) {
-            try {
-                sourceNode = json.readTree(source);
-            } catch (JsonProcessingException e) {
-                sourceNode = null; // not JSON: kept as text below
-            }
-        }
-        if (sourceNode != null) {
-            rejection.set("source", sourceNode);
-        } else {
-            rejection.put("source", source.length() <= MAX_SOURCE_CHARS ? source : source.substring(0, MAX_SOURCE_CHARS));
-        }
-        out.accept(new Item(Long.MIN_VALUE, seq++, Item.Kind.UNMAPPABLE, rejection.toString()));
+        out.accept(new Item(Long.MIN_VALUE, seq++, Item.Kind.UNMAPPABLE, Rejection.json(reason + " (" + where.get() + ")",
+                source)));
     }
 
     private String write(PostEvent event) {

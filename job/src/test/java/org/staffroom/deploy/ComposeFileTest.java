@@ -65,7 +65,8 @@ import picocli.CommandLine.ParseResult;
 class ComposeFileTest {
     private static final Set<String> SERVICES =
             Set.of("secrets-init", "kafka", "kafka-init", "postgres", "db-logins", "jobmanager", "taskmanager", "submit",
-                    "datagen", "grafana", "collect-mastodon");
+                    "datagen", "collect-bluesky", "collect-mastodon", "grafana");
+    private static final List<String> COLLECTORS = List.of("collect-bluesky", "collect-mastodon");
     /** Where the services mount the volume secrets-init writes the passwords into. */
     private static final String SECRETS = "/run/staffroom-secrets";
     private static final Set<Integer> DOCUMENTED_PORTS = Set.of(9092, 5432, 8081, 3000);
@@ -112,6 +113,9 @@ class ComposeFileTest {
         assertThat(images.get("postgres")).startsWith("postgres:17.");
         assertThat(images.get("grafana")).matches("grafana/grafana(-oss)?:1[12]\\.\\d+\\.\\d+");
         assertThat(images.get("datagen")).startsWith("eclipse-temurin:17.");
+        for (String collector : COLLECTORS) {
+            assertThat(images.get(collector)).as(collector).isEqualTo(images.get("datagen"));
+        }
     }
 
     @Test
@@ -313,28 +317,44 @@ class ComposeFileTest {
     }
 
     /**
-     * The Mastodon collector runs only in the profile {@code collect}, after the topic exists, as java itself
-     * (so that it receives the SIGTERM of a stop), into the stack's topic, its position in a volume. Its options
-     * are checked by the collector's own rules in {@code collect}'s {@code MastodonComposeTest}: this module
-     * cannot depend on the collector.
+     * The live collectors run in the profile {@code collect} only, so that {@code docker compose up}
+     * still runs the generator; with the profile and datagen scaled to 0 they feed the topic instead.
+     * Their options are parsed by the collectors' own command line in the collect module's tests.
      */
     @Test
-    void collectMastodonRunsInTheCollectProfileIntoTheTopic() {
-        JsonNode collector = compose.service("collect-mastodon");
-        assertThat(Compose.arguments(collector.path("profiles"))).containsExactly("collect");
-        assertThat(dependencies(collector)).containsEntry("kafka-init", "service_completed_successfully");
-        List<String> command = Compose.arguments(collector.path("command"));
-        assertThat(command.subList(0, 2)).containsExactly("java", "-cp");
-        assertClasspathIsMounted(collector, command.get(2));
-        assertThat(command.subList(3, 5)).containsExactly("org.staffroom.collect.CollectCli", "mastodon");
-        assertThat(command.get(command.indexOf("--bootstrap-servers") + 1)).isEqualTo(internalKafka());
-        assertThat(command.get(command.indexOf("--topic") + 1)).isEqualTo(createdTopic());
-        String stateFile = command.get(command.indexOf("--state-file") + 1);
-        assertThat(Compose.volumes(collector)).anySatisfy(v -> {
-            assertThat(v.isHostPath()).isFalse();
-            assertThat(stateFile).startsWith(v.target() + "/");
-        });
-        assertThat(collector.path("restart").asText()).isEqualTo("unless-stopped");
+    void theCollectorsRunLiveInTheProfileCollectInsteadOfTheGenerator() {
+        assertThat(compose.service("datagen").has("profiles")).as("datagen runs without a profile").isFalse();
+        assertThat(header).contains("docker compose --profile collect up -d --scale datagen=0");
+        for (String collector : COLLECTORS) {
+            JsonNode service = compose.service(collector);
+            assertThat(Compose.arguments(service.path("profiles"))).as(collector).containsExactly("collect");
+            List<String> command = Compose.arguments(service.path("command"));
+            assertThat(command.subList(0, 2)).containsExactly("java", "-cp");
+            assertClasspathIsMounted(service, command.get(2));
+            assertThat(command.subList(3, 5)).containsExactly("org.staffroom.collect.CollectCli",
+                    collector.substring("collect-".length()));
+            assertThat(optionValue(command, "--bootstrap-servers")).as(collector).isEqualTo(internalKafka());
+            assertThat(optionValue(command, "--topic")).as(collector).isEqualTo(createdTopic());
+            assertThat(optionValue(command, "--hashtags")).as(collector).isEqualTo("ukedchat,sltchat,primedchat,edusky");
+            // their positions survive a restart: in a volume, where they run
+            assertThat(Compose.volumes(service)).anySatisfy(v -> {
+                assertThat(v.source()).isEqualTo("collect-data");
+                assertThat(v.target()).isEqualTo("/data");
+            });
+            assertThat(service.path("working_dir").asText()).isEqualTo("/data");
+            assertThat(service.path("restart").asText()).isEqualTo("unless-stopped");
+            assertThat(dependencies(service)).containsEntry("kafka-init", "service_completed_successfully");
+        }
+        assertThat(optionValue(Compose.arguments(compose.service("collect-bluesky").path("command")), "--cursor-file"))
+                .startsWith("/data/");
+        assertThat(optionValue(Compose.arguments(compose.service("collect-mastodon").path("command")), "--state-file"))
+                .startsWith("/data/");
+    }
+
+    private static String optionValue(List<String> command, String option) {
+        int i = command.indexOf(option);
+        assertThat(i).as("%s in %s", option, command).isNotNegative();
+        return command.get(i + 1);
     }
 
     /** Every entry of the java -cp is a file or directory mounted into the container. */

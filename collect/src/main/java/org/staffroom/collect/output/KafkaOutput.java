@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.staffroom.platforms.Conversion;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.publish.KafkaEventWriter;
+import org.staffroom.platforms.publish.Rejection;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,6 +46,14 @@ public final class KafkaOutput {
         overrides.putAll(producerProperties);
         return new KafkaEventWriter(bootstrapServers, topic, "none", KafkaEventWriter.Partitioning.KEY,
                 overrides, MAX_BLOCK);
+    }
+
+    /**
+     * Sends a record that could not be mapped as a {@link Rejection}, without a key: the job keeps it
+     * in {@code rejected_posts} with its reason, where a person can look at it.
+     */
+    public static void sendRejection(KafkaEventWriter writer, Conversion.Unmappable rejected) {
+        writer.send(null, Rejection.json(rejected.reason(), rejected.source()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends one event keyed by its post id. */

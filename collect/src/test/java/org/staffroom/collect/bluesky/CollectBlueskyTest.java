@@ -1,0 +1,177 @@
+package org.staffroom.collect.bluesky;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.staffroom.collect.bluesky.FakeJetstream.Turn.cutAfter;
+import static org.staffroom.collect.bluesky.FakeJetstream.Turn.holdAfter;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.collect.CollectCli;
+import org.staffroom.embedded.FreePorts;
+import org.staffroom.it.TestStack;
+
+/**
+ * {@code collect bluesky} for real: a child JVM with the JDK's WebSocket client against a fake
+ * Jetstream replaying a recorded #UKEdChat session (29 events: posts with and without the wanted
+ * hashtags, reposts of both, deletes, likes, identity and account events, a post that cannot be
+ * mapped), writing to a real Kafka, whose topic the job then counts into a real PostgreSQL.
+ */
+class CollectBlueskyTest {
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    /** The recording's events the collector keeps, by their line (from 0): 15 of the 29. */
+    private static final List<Integer> WANTED_LINES = List.of(1, 5, 6, 7, 10, 11, 13, 14, 16, 19, 22, 23, 25, 26, 28);
+    private static final int LAST_LINE = 28;
+    private static final long REWIND_US = 5_000_000;
+
+    private static TestStack stack;
+    private static Path recording;
+    private static List<String> wanted;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = TestStack.start();
+        recording = Path.of(CollectBlueskyTest.class.getResource("/bluesky/chat-stream.jsonl").toURI());
+        wanted = new ArrayList<>();
+        List<String> lines = Files.readAllLines(recording);
+        for (int line : WANTED_LINES) {
+            wanted.add(uri(lines.get(line)));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Test
+    void cutTwiceAndKilledOnceItStillWritesEveryWantedPostAndTheJobCountsAsForTheUncutStream(@TempDir Path dir)
+            throws Exception {
+        String cutTopic = stack.topic(2);
+        try (FakeJetstream jetstream = new FakeJetstream(recording, cutAfter(10), cutAfter(10), holdAfter(10));
+             TopicRecords topic = new TopicRecords(stack.kafka.bootstrapServers(), cutTopic)) {
+            // the position is saved when a connection ends and on a clean stop only: the kill loses what the
+            // third connection brought since, and the restart must bring it again
+            List<String> args = args(jetstream, cutTopic, "--checkpoint-interval", "1h");
+            try (CollectorProcess first = CollectorProcess.start(dir, "first", args)) {
+                first.awaitStderr("collect bluesky: connected to ", 3, WAIT);
+                // every third connection's ten events include line 7 however much the cuts lost in flight
+                topic.awaitAll(List.of(wanted.get(WANTED_LINES.indexOf(7))), WAIT);
+                first.kill();
+                assertThat(count(first.stderr(), "collect bluesky: disconnected from ")).isEqualTo(2);
+            }
+            long savedBeforeTheKill = Long.parseLong(Files.readString(dir.resolve("bluesky.cursor")).strip());
+
+            try (CollectorProcess second = CollectorProcess.start(dir, "second", args)) {
+                List<String> written = topic.awaitAll(wanted, WAIT);
+                assertThat(second.terminate()).as("exit code after SIGTERM; stderr:\n%s", second.stderr()).isZero();
+                assertThat(new HashSet<>(written)).isEqualTo(Set.copyOf(wanted));
+                assertThat(written.size()).as("read twice: what the rewinds and the kill repeat").isGreaterThan(15);
+                // what it kept and rejected (the post that cannot be mapped, line 20), all acknowledged
+                Matcher stopped = Pattern.compile("collect bluesky: stopped; \\d+ events seen, \\d+ converted, (\\d+) kept,"
+                        + " 1 rejected, (\\d+) acknowledged, cursor " + jetstream.timeUs(LAST_LINE)).matcher(second.stderr());
+                assertThat(stopped.find()).as(second.stderr()).isTrue();
+                assertThat(Long.parseLong(stopped.group(2))).isEqualTo(Long.parseLong(stopped.group(1)) + 1);
+            }
+            assertThat(Files.readString(dir.resolve("bluesky.cursor"))).as("saved on SIGTERM")
+                    .isEqualTo(jetstream.timeUs(LAST_LINE) + "\n");
+
+            // each reconnection from the position saved less the rewind, rotating through the two endpoints
+            List<FakeJetstream.Subscription> subscriptions = jetstream.subscriptions();
+            assertThat(subscriptions).extracting(FakeJetstream.Subscription::path)
+                    .containsExactly("/subscribe", "/subscribe-2", "/subscribe", "/subscribe");
+            assertThat(subscriptions).extracting(FakeJetstream.Subscription::wantedCollections)
+                    .containsOnly(List.of("app.bsky.feed.post", "app.bsky.feed.repost"));
+            assertThat(subscriptions.get(0).cursor()).isNull();
+            assertThat(subscriptions.subList(2, 4)).extracting(FakeJetstream.Subscription::cursor)
+                    .containsOnly(savedBeforeTheKill - REWIND_US);
+        }
+
+        String uncutTopic = stack.topic(2);
+        Path uncutDir = Files.createDirectory(dir.resolve("uncut"));
+        try (FakeJetstream jetstream = new FakeJetstream(recording);
+             TopicRecords topic = new TopicRecords(stack.kafka.bootstrapServers(), uncutTopic);
+             CollectorProcess uncut = CollectorProcess.start(uncutDir, "uncut", args(jetstream, uncutTopic))) {
+            assertThat(topic.awaitAll(wanted, WAIT)).containsExactlyInAnyOrderElementsOf(wanted);
+            assertThat(uncut.terminate()).isZero();
+            assertThat(uncut.stderr()).contains("collect bluesky: stopped; 29 events seen, 20 converted, 15 kept,"
+                    + " 1 rejected, 16 acknowledged");
+        }
+
+        String cutDb = stack.database();
+        String uncutDb = stack.database();
+        stack.runJob(cutTopic, cutDb);
+        stack.runJob(uncutTopic, uncutDb);
+        for (String table : List.of("hashtag_window_metrics", "hashtag_window_platform_metrics", "chat_session_metrics",
+                "top_accounts", "rejected_posts", "late_posts")) {
+            // where a rejected record lay in its topic, and when rows were written, differ
+            String all = "SELECT (to_jsonb(t) - 'updated_at' - 'received_at' - 'topic' - 'partition' - 'offset')::text"
+                    + " AS row FROM " + table + " t ORDER BY 1";
+            assertThat(stack.rows(cutDb, all)).as(table).isEqualTo(stack.rows(uncutDb, all));
+        }
+        assertThat(stack.rows(cutDb, "SELECT reason, payload::jsonb -> 'source' ->> 'did' AS did FROM rejected_posts"))
+                .singleElement().asString()
+                .startsWith("reason=not converted from its platform's format: bluesky: ")
+                .endsWith("|did=did:plc:hughesbrokenclientaaaaaa");
+        // by hand: 13 posts count for #ukedchat, by 7 people, in the Thursday session
+        assertThat(stack.rows(cutDb, "SELECT posts, originals, retweets, replies, quotes, with_link, with_mention,"
+                + " questions, participants, contributors, is_final FROM chat_session_metrics WHERE chat_id = 'ukedchat'"))
+                .containsExactly("posts=13|originals=8|retweets=3|replies=1|quotes=1|with_link=2|with_mention=2"
+                        + "|questions=3|participants=7|contributors=7|is_final=t");
+        assertThat(stack.rows(cutDb, "SELECT hashtag, posts, retweets, participants FROM hashtag_window_metrics"
+                + " WHERE window_size = '30m' ORDER BY hashtag")).containsExactly(
+                "hashtag=edusky|posts=2|retweets=0|participants=2",
+                "hashtag=primedchat|posts=2|retweets=1|participants=2",
+                "hashtag=sltchat|posts=2|retweets=1|participants=2",
+                "hashtag=ukedchat|posts=13|retweets=3|participants=7");
+    }
+
+    @Test
+    void itExitsOneWhenKafkaCannotBeReached(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CollectCli.execute(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "bluesky", "--hashtags", "ukedchat",
+                "--bootstrap-servers", "127.0.0.1:" + FreePorts.pick(), "--cursor-file", dir.resolve("c").toString());
+        assertThat(exit).isEqualTo(CollectCli.EXIT_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("collect bluesky: cannot reach topic edu.posts at 127.0.0.1:");
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    private static List<String> args(FakeJetstream jetstream, String topic, String... more) {
+        List<String> args = new ArrayList<>(List.of("bluesky", "--hashtags", "UKEdChat,sltchat,primedchat,edusky",
+                "--jetstream", jetstream.endpoints(), "--bootstrap-servers", stack.kafka.bootstrapServers(),
+                "--topic", topic, "--cursor-file", "bluesky.cursor", "--rewind", "5s", "--reconnect-delay", "50ms",
+                "--max-reconnect-delay", "200ms", "--progress-interval", "0"));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    private static FakeJetstream.Subscription subscription(String path, Long cursor) {
+        return new FakeJetstream.Subscription(path, List.of("app.bsky.feed.post", "app.bsky.feed.repost"), cursor);
+    }
+
+    /** The AT-URI of a recorded commit: the id of its event. */
+    private static String uri(String line) {
+        Matcher m = Pattern.compile("\"did\":\"([^\"]+)\".*\"collection\":\"([^\"]+)\",\"rkey\":\"([^\"]+)\"").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return "at://" + m.group(1) + "/" + m.group(2) + "/" + m.group(3);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+}
