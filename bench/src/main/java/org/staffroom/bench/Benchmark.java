@@ -312,7 +312,8 @@ public final class Benchmark implements Callable<Integer> {
 
     /**
      * 3. the full job, bounded, after a warm-up, at each parallelism, for each workload; then the
-     * profiled run (of the generator's mix). Returns the rate of each workload at p=2 (or the highest).
+     * profiled run, of the last workload (the many-hashtag one, where measured). Returns the rate of
+     * each workload at p=2 (or the highest).
      */
     private BoundedRuns boundedRuns(Infrastructure infra, Report report, List<Workload> workloads) throws Exception {
         int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
@@ -335,7 +336,8 @@ public final class Benchmark implements Callable<Integer> {
             }
             rates.add(jobRate);
         }
-        return new BoundedRuns(rates, profile ? profiledRun(infra, report, pre, highest) : List.of());
+        Workload profiled = workloads.get(workloads.size() - 1);
+        return new BoundedRuns(rates, profile ? profiledRun(infra, report, profiled, highest) : List.of());
     }
 
     private JobRun.Result boundedRun(Infrastructure infra, Report report, Workload workload, int p) throws Exception {
@@ -359,14 +361,15 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     /** A run of its own: sampling deep Flink stacks slows the job, so it is not a measured figure. */
-    private List<String> profiledRun(Infrastructure infra, Report report, Preload.Result pre, int highest)
+    private List<String> profiledRun(Infrastructure infra, Report report, Workload workload, int highest)
             throws Exception {
         Path jfr = profileFile != null ? profileFile : Files.createTempFile("staffroom-bench", ".jfr");
-        Console.progress("full job, bounded, parallelism " + highest + ", again with JFR for the profile");
+        Console.progress("full job, bounded, parallelism " + highest + workload.label() + ", again with JFR for the profile");
         try {
-            JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, jfr, jobArgs);
-            report.note(String.format(Locale.ROOT, "the profiled run (JFR on, p=%d) did %s; the table "
-                    + "shows the runs without it", highest, Report.rate(r.postsPerSecond())));
+            JobRun.Result r = JobRun.run(infra, workload.topic(), workload.input().posts(), highest, jobTimeout, jfr,
+                    jobArgs);
+            report.note(String.format(Locale.ROOT, "the profiled run (JFR on, p=%d%s) did %s; the table "
+                    + "shows the runs without it", highest, workload.label(), Report.rate(r.postsPerSecond())));
             if (profileFile != null) {
                 report.note("JFR recording of the p=" + highest + " run: " + profileFile);
             }
@@ -459,7 +462,8 @@ public final class Benchmark implements Callable<Integer> {
         report.note("live latency = first 20 ms poll of chat_session_metrics showing >= i posts - Kafka LogAppendTime "
                 + "of post i (--live-refresh 1s, --sink-flush-interval 100ms).");
         if (!figures.jobProfile().isEmpty()) {
-            System.out.println("== where the time goes (JFR execution samples, full job at the highest parallelism) ==");
+            System.out.println("== where the time goes (JFR execution samples, full job at the highest parallelism, "
+                    + "the last workload) ==");
             figures.jobProfile().forEach(System.out::println);
             System.out.println();
         }

@@ -3,6 +3,7 @@ package org.staffroom.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,6 +47,8 @@ class ManyHashtagsTest {
             Post post = parser.parse(value, Long.MAX_VALUE / 4);
             assertThat(plain.advance()).isTrue();
             assertThat(post.id).isEqualTo(plain.current().id());
+            assertThat(post.createdAt).isEqualTo(plain.current().timeMillis());
+            assertThat(new String(value, StandardCharsets.UTF_8)).containsPattern("\"createdAt\":\"[-\\dT:]{19}\\.\\d{3}Z\"");
             assertThat(post.authorId).matches("author\\d{1,4}");
             assertThat(Integer.parseInt(post.authorId.substring("author".length()))).isLessThan(AUTHORS);
             authors.add(post.authorId);
