@@ -352,6 +352,10 @@ public final class Benchmark implements Callable<Integer> {
                 u.cpuSeconds(), u.cores()), null);
         report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
                 : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
+        // unlike the rate, hardly changed by other processes on shared cores
+        report.add(part, "CPU per post: this JVM / PostgreSQL", String.format(Locale.ROOT, "%.1f / %s µs",
+                u.cpuSeconds() * 1e6 / r.posts(), Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", u.databaseCpuSeconds() * 1e6 / r.posts())), null);
         report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
                 + Report.bytes(u.poolPeakBytes()), null);
         report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
