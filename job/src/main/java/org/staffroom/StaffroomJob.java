@@ -175,8 +175,8 @@ public final class StaffroomJob {
                 .uid("chat-weeks");
 
         // the hashtag rows' sinks in tasks of their own: chained, the windows waited for every batch
-        // PostgreSQL wrote, and with many hashtags (a row per 1.3 posts) the job ran at the
-        // database's pace plus its own
+        // PostgreSQL wrote, and with many hashtags (a row per 1.6 posts, each written open and then
+        // final) the job ran at the database's pace plus its own
         hashtagMetrics.sinkTo(outputs.hashtagMetrics()).name("hashtag-metrics-sink").uid("hashtag-metrics-sink")
                 .disableChaining();
         hashtagMetrics.getSideOutput(EngagementWindows.PLATFORM_ROWS)
