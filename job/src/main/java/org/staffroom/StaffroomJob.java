@@ -193,11 +193,16 @@ public final class StaffroomJob {
                 .name("chat-weeks")
                 .uid("chat-weeks");
 
-        hashtagMetrics.sinkTo(outputs.hashtagMetrics()).name("hashtag-metrics-sink").uid("hashtag-metrics-sink");
+        // the hashtag rows' sinks in tasks of their own: chained, the windows waited for every batch
+        // PostgreSQL wrote, and with many hashtags (a row per 1.6 posts, each written open and then
+        // final) the job ran at the database's pace plus its own
+        hashtagMetrics.sinkTo(outputs.hashtagMetrics()).name("hashtag-metrics-sink").uid("hashtag-metrics-sink")
+                .disableChaining();
         hashtagMetrics.getSideOutput(EngagementWindows.PLATFORM_ROWS)
                 .sinkTo(outputs.hashtagPlatformMetrics())
                 .name("hashtag-platform-metrics-sink")
-                .uid("hashtag-platform-metrics-sink");
+                .uid("hashtag-platform-metrics-sink")
+                .disableChaining();
         chatMetrics.sinkTo(outputs.chatSessionMetrics()).name("chat-session-sink").uid("chat-session-sink");
         chatMetrics.getSideOutput(EngagementWindows.PLATFORM_ROWS)
                 .sinkTo(outputs.chatSessionPlatformMetrics())

@@ -38,6 +38,7 @@ public final class Benchmark implements Callable<Integer> {
     static final String TOPIC = "bench.posts";
     static final String STATE_TOPIC = "bench.state";
     static final String MANY_HASHTAGS_TOPIC = "bench.state.hashtags";
+    static final String JOB_HASHTAGS_TOPIC = "bench.hashtags";
 
     @Option(names = "--posts", defaultValue = "3000000", description = "Posts to preload (default: ${DEFAULT-VALUE}).")
     long posts;
@@ -62,6 +63,16 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--job-timeout", defaultValue = "15m", converter = Durations.class,
             description = "Longest bounded run before it is cancelled (default: ${DEFAULT-VALUE}).")
     Duration jobTimeout;
+
+    @Option(names = "--job-hashtags", defaultValue = "5000", paramLabel = "N",
+            description = "The ceiling and bounded runs measure also the same posts with N hashtags of Zipf-like "
+                    + "popularity, 1.6 a post, by --authors authors: an archive of many hashtags (at least 2; "
+                    + "0 = only the generator's mix) (default: ${DEFAULT-VALUE}).")
+    int jobHashtags;
+
+    @Option(names = "--authors", defaultValue = "50000",
+            description = "Authors of the many-hashtag streams, drawn uniformly (default: ${DEFAULT-VALUE}).")
+    int authors;
 
     @Option(names = "--skip-ceiling", description = "Skip the Kafka + Jackson ceiling.")
     boolean skipCeiling;
@@ -140,7 +151,11 @@ public final class Benchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<StateBackend> backends = stateBackends();
-        checkStateHashtags();
+        checkManyHashtags("--state-hashtags", stateHashtags);
+        checkManyHashtags("--job-hashtags", jobHashtags);
+        if (authors < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--authors must be at least 1, got " + authors);
+        }
         Report report = new Report();
         report.add("machine", "cores / max heap", Runtime.getRuntime().availableProcessors() + " / "
                 + Report.bytes(Runtime.getRuntime().maxMemory()), null);
@@ -179,26 +194,44 @@ public final class Benchmark implements Callable<Integer> {
         };
     }
 
-    private void checkStateHashtags() {
-        if (stateHashtags == 1 || stateHashtags < 0) {
+    private void checkManyHashtags(String option, int hashtags) {
+        if (hashtags == 1 || hashtags < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--state-hashtags must be 0 (off) or at least 2, got " + stateHashtags);
+                    option + " must be 0 (off) or at least 2, got " + hashtags);
         }
     }
 
     /** The phases in their order, each adding its rows to the report. */
     private Figures measure(Infrastructure infra, Report report, List<StateBackend> backends) throws Exception {
         Preloaded preloaded = preload(infra, report);
-        Double ceilingRate = skipCeiling ? null : ceiling(infra, report, preloaded.posts());
-        BoundedRuns job = skipJob ? new BoundedRuns(null, List.of()) : boundedRuns(infra, report, preloaded.posts());
-        if (job.rate() != null && ceilingRate != null) {
-            double ratio = job.rate() / ceilingRate;
-            report.add("job / ceiling", "p=2 job over 2-thread ceiling", String.format(Locale.ROOT, "%.2f", ratio),
-                    ">= 0.6: " + (ratio >= 0.6 ? "met" : "missed"));
+        List<Workload> workloads = new ArrayList<>();
+        workloads.add(new Workload("", TOPIC, preloaded.posts()));
+        if (preloaded.manyHashtags() != null) {
+            workloads.add(new Workload(String.format(Locale.ROOT, ", %,d hashtags", jobHashtags), JOB_HASHTAGS_TOPIC,
+                    preloaded.manyHashtags()));
+        }
+        List<Double> ceilingRates = new ArrayList<>();
+        for (Workload w : workloads) {
+            ceilingRates.add(skipCeiling ? null : ceiling(infra, report, w));
+        }
+        BoundedRuns job = skipJob ? new BoundedRuns(List.of(), List.of()) : boundedRuns(infra, report, workloads);
+        for (int i = 0; i < workloads.size() && !job.rates().isEmpty(); i++) {
+            Double jobRate = job.rates().get(i);
+            Double ceilingRate = ceilingRates.get(i);
+            if (jobRate != null && ceilingRate != null) {
+                double ratio = jobRate / ceilingRate;
+                report.add("job / ceiling" + workloads.get(i).label(), "p=2 job over 2-thread ceiling",
+                        String.format(Locale.ROOT, "%.2f", ratio), ">= 0.6: " + (ratio >= 0.6 ? "met" : "missed"));
+            }
         }
         Long liveP99 = skipLive ? null : liveLatency(infra, report);
         List<String> rocksdbProfile = stateSizes(infra, report, preloaded.stateStreams(), backends);
-        return new Figures(job.rate(), ceilingRate, liveP99, job.profile(), rocksdbProfile);
+        return new Figures(rateOf(job.rates(), 0), ceilingRates.get(0), rateOf(job.rates(), 1),
+                ceilingRates.size() > 1 ? ceilingRates.get(1) : null, liveP99, job.profile(), rocksdbProfile);
+    }
+
+    private static Double rateOf(List<Double> rates, int workload) {
+        return workload < rates.size() ? rates.get(workload) : null;
     }
 
     /** 1. the generator's posts into the topic, and the inputs of the state runs. */
@@ -237,24 +270,36 @@ public final class Benchmark implements Callable<Integer> {
             Console.progress(String.format(Locale.ROOT, "preloading the %,d posts of the state runs with %,d hashtags "
                     + "into %s", counted, stateHashtags, MANY_HASHTAGS_TOPIC));
             Preload.Result many = Preload.run(infra.bootstrapServers(), MANY_HASHTAGS_TOPIC, null, counted, counted,
-                    generator, new ManyHashtags(stateHashtags, seed));
+                    generator, new ManyHashtags(stateHashtags, authors, seed));
             String label = String.format(Locale.ROOT, "state %,d hashtags", stateHashtags);
             report.add("preload", "distinct (hashtag, author) / authors / hashtags (" + label + ")",
                     String.format(Locale.ROOT, "%,d / %,d / %,d", many.pairs(), many.authors(), many.hashtags()), null);
             stateStreams.add(new StateStream(label, MANY_HASHTAGS_TOPIC, many));
             Console.progress(String.format(Locale.ROOT, "  %,d (hashtag, author) pairs", many.pairs()));
         }
-        return new Preloaded(pre, stateStreams);
+        Preload.Result manyHashtags = null;
+        if ((!skipCeiling || !skipJob) && jobHashtags > 0) {
+            infra.createTopic(JOB_HASHTAGS_TOPIC, partitions);
+            Console.progress(String.format(Locale.ROOT, "preloading the %,d posts with %,d hashtags by %,d authors "
+                    + "into %s", posts, jobHashtags, authors, JOB_HASHTAGS_TOPIC));
+            manyHashtags = Preload.run(infra.bootstrapServers(), JOB_HASHTAGS_TOPIC, null, 0, posts, generator,
+                    new ManyHashtags(jobHashtags, authors, seed));
+            report.add("preload", "posts in " + JOB_HASHTAGS_TOPIC, String.format(Locale.ROOT,
+                    "%,d (%,d hashtags, 1.6 a post, Zipf; %,d authors drawn uniformly; %d B/post)", manyHashtags.posts(),
+                    jobHashtags, authors, manyHashtags.bytes() / Math.max(1, manyHashtags.posts())), null);
+        }
+        return new Preloaded(pre, manyHashtags, stateStreams);
     }
 
-    /** 2. the ceiling: plain consumers parsing with Jackson; returns the 2-thread rate. */
-    private Double ceiling(Infrastructure infra, Report report, Preload.Result pre) throws Exception {
+    /** 2. the ceiling of a workload: plain consumers parsing with Jackson; returns the 2-thread rate. */
+    private Double ceiling(Infrastructure infra, Report report, Workload workload) throws Exception {
         Double ceilingRate = null;
+        long posts = workload.input().posts();
         for (int threads : List.of(1, 2)) {
-            Console.progress("ceiling: KafkaConsumer + Jackson readTree, " + threads + " thread(s)");
-            CeilingConsumer.Result c = CeilingConsumer.measure(infra.bootstrapServers(), TOPIC, threads);
-            check(c.records() == pre.posts(), "the ceiling read " + c.records() + " records, not " + pre.posts());
-            report.add("ceiling", threads + " thread" + (threads > 1 ? "s" : ""), String.format(Locale.ROOT,
+            Console.progress("ceiling" + workload.label() + ": KafkaConsumer + Jackson readTree, " + threads + " thread(s)");
+            CeilingConsumer.Result c = CeilingConsumer.measure(infra.bootstrapServers(), workload.topic(), threads);
+            check(c.records() == posts, "the ceiling read " + c.records() + " records, not " + posts);
+            report.add("ceiling" + workload.label(), threads + " thread" + (threads > 1 ? "s" : ""), String.format(Locale.ROOT,
                     "%s (%.1f s, %.2f cores)", Report.rate(c.postsPerSecond()), c.seconds(),
                     c.cpuSeconds() / c.seconds()), null);
             if (threads == 2) {
@@ -265,9 +310,14 @@ public final class Benchmark implements Callable<Integer> {
         return ceilingRate;
     }
 
-    /** 3. the full job, bounded, after a warm-up, at each parallelism; then the profiled run. */
-    private BoundedRuns boundedRuns(Infrastructure infra, Report report, Preload.Result pre) throws Exception {
+    /**
+     * 3. the full job, bounded, after a warm-up, at each parallelism, for each workload; then the
+     * profiled run, of the last workload (the many-hashtag one, where measured). Returns the rate of
+     * each workload at p=2 (or the highest).
+     */
+    private BoundedRuns boundedRuns(Infrastructure infra, Report report, List<Workload> workloads) throws Exception {
         int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
+        Preload.Result pre = workloads.get(0).input();
         if (!noWarmUp) {
             // the JIT compiles Flink, Kafka and the job during the first run, on the same two cores
             Console.progress("full job, bounded, parallelism " + highest + ": warm-up, not reported");
@@ -275,21 +325,26 @@ public final class Benchmark implements Callable<Integer> {
             report.note(String.format(Locale.ROOT, "the warm-up run (p=%d, cold JIT) did %s; the table shows "
                     + "the runs after it", highest, Report.rate(w.postsPerSecond())));
         }
-        Double jobRate = null;
-        for (int p : parallelisms) {
-            JobRun.Result r = boundedRun(infra, report, pre, p);
-            if (p == 2 || (p == highest && !parallelisms.contains(2))) {
-                jobRate = r.postsPerSecond();
+        List<Double> rates = new ArrayList<>();
+        for (Workload workload : workloads) {
+            Double jobRate = null;
+            for (int p : parallelisms) {
+                JobRun.Result r = boundedRun(infra, report, workload, p);
+                if (p == 2 || (p == highest && !parallelisms.contains(2))) {
+                    jobRate = r.postsPerSecond();
+                }
             }
+            rates.add(jobRate);
         }
-        return new BoundedRuns(jobRate, profile ? profiledRun(infra, report, pre, highest) : List.of());
+        Workload profiled = workloads.get(workloads.size() - 1);
+        return new BoundedRuns(rates, profile ? profiledRun(infra, report, profiled, highest) : List.of());
     }
 
-    private JobRun.Result boundedRun(Infrastructure infra, Report report, Preload.Result pre, int p) throws Exception {
-        Console.progress("full job, bounded, parallelism " + p);
-        JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), p, jobTimeout, null, jobArgs);
+    private JobRun.Result boundedRun(Infrastructure infra, Report report, Workload workload, int p) throws Exception {
+        Console.progress("full job, bounded, parallelism " + p + workload.label());
+        JobRun.Result r = JobRun.run(infra, workload.topic(), workload.input().posts(), p, jobTimeout, null, jobArgs);
         ResourceMeter.Usage u = r.usage();
-        String part = "job p=" + p;
+        String part = "job p=" + p + workload.label();
         String target = p == 2 ? ">= 150,000 posts/s: " + (r.postsPerSecond() >= 150_000 ? "met" : "missed") : null;
         report.add(part, "throughput (N / submit-to-finish)", String.format(Locale.ROOT, "%s (%.1f s)",
                 Report.rate(r.postsPerSecond()), r.seconds()), target);
@@ -297,6 +352,10 @@ public final class Benchmark implements Callable<Integer> {
                 u.cpuSeconds(), u.cores()), null);
         report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
                 : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
+        // unlike the rate, hardly changed by other processes on shared cores
+        report.add(part, "CPU per post: this JVM / PostgreSQL", String.format(Locale.ROOT, "%.1f / %s µs",
+                u.cpuSeconds() * 1e6 / r.posts(), Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", u.databaseCpuSeconds() * 1e6 / r.posts())), null);
         report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
                 + Report.bytes(u.poolPeakBytes()), null);
         report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
@@ -306,14 +365,15 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     /** A run of its own: sampling deep Flink stacks slows the job, so it is not a measured figure. */
-    private List<String> profiledRun(Infrastructure infra, Report report, Preload.Result pre, int highest)
+    private List<String> profiledRun(Infrastructure infra, Report report, Workload workload, int highest)
             throws Exception {
         Path jfr = profileFile != null ? profileFile : Files.createTempFile("staffroom-bench", ".jfr");
-        Console.progress("full job, bounded, parallelism " + highest + ", again with JFR for the profile");
+        Console.progress("full job, bounded, parallelism " + highest + workload.label() + ", again with JFR for the profile");
         try {
-            JobRun.Result r = JobRun.run(infra, TOPIC, pre.posts(), highest, jobTimeout, jfr, jobArgs);
-            report.note(String.format(Locale.ROOT, "the profiled run (JFR on, p=%d) did %s; the table "
-                    + "shows the runs without it", highest, Report.rate(r.postsPerSecond())));
+            JobRun.Result r = JobRun.run(infra, workload.topic(), workload.input().posts(), highest, jobTimeout, jfr,
+                    jobArgs);
+            report.note(String.format(Locale.ROOT, "the profiled run (JFR on, p=%d%s) did %s; the table "
+                    + "shows the runs without it", highest, workload.label(), Report.rate(r.postsPerSecond())));
             if (profileFile != null) {
                 report.note("JFR recording of the p=" + highest + " run: " + profileFile);
             }
@@ -406,7 +466,8 @@ public final class Benchmark implements Callable<Integer> {
         report.note("live latency = first 20 ms poll of chat_session_metrics showing >= i posts - Kafka LogAppendTime "
                 + "of post i (--live-refresh 1s, --sink-flush-interval 100ms).");
         if (!figures.jobProfile().isEmpty()) {
-            System.out.println("== where the time goes (JFR execution samples, full job at the highest parallelism) ==");
+            System.out.println("== where the time goes (JFR execution samples, full job at the highest parallelism, "
+                    + "the last workload) ==");
             figures.jobProfile().forEach(System.out::println);
             System.out.println();
         }
@@ -417,18 +478,26 @@ public final class Benchmark implements Callable<Integer> {
         }
         System.out.println("== staffroom-bench ==");
         report.table().forEach(System.out::println);
-        System.out.println(Report.lastLine(figures.jobRate(), figures.ceilingRate(), figures.liveP99()));
+        System.out.println(Report.lastLine(figures.jobRate(), figures.ceilingRate(), figures.liveP99(),
+                figures.manyHashtagsJobRate(), figures.manyHashtagsCeilingRate()));
         System.out.flush();
     }
 
-    /** The preloaded topic's posts, and the inputs of the state runs. */
-    private record Preloaded(Preload.Result posts, List<StateStream> stateStreams) {}
+    /**
+     * The preloaded topic's posts, the same posts with many hashtags (null when not measured), and
+     * the inputs of the state runs.
+     */
+    private record Preloaded(Preload.Result posts, Preload.Result manyHashtags, List<StateStream> stateStreams) {}
 
-    /** The rate of the bounded job that the summary line reports, and its profile (empty without --profile). */
-    private record BoundedRuns(Double rate, List<String> profile) {}
+    /** An input of the ceiling and the bounded runs; its label follows each of their parts' names. */
+    private record Workload(String label, String topic, Preload.Result input) {}
 
-    /** What the summary line and the profiles need, null where a phase was skipped. */
-    private record Figures(Double jobRate, Double ceilingRate, Long liveP99, List<String> jobProfile,
+    /** The rates of the bounded job that the summary line reports, by workload, and its profile (empty without --profile). */
+    private record BoundedRuns(List<Double> rates, List<String> profile) {}
+
+    /** What the summary line and the profiles need, null where a phase or workload was skipped. */
+    private record Figures(Double jobRate, Double ceilingRate, Double manyHashtagsJobRate,
+                           Double manyHashtagsCeilingRate, Long liveP99, List<String> jobProfile,
                            List<String> rocksdbProfile) {}
 
     /** An input of the state runs: the generator's mix, or its posts with many hashtags. */

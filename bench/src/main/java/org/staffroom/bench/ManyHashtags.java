@@ -1,5 +1,8 @@
 package org.staffroom.bench;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -8,21 +11,30 @@ import org.staffroom.datagen.generator.GeneratedPost;
 import org.staffroom.platforms.PostEvent;
 
 /**
- * The generator's posts with other hashtags, for the state a stream of many hashtags costs: each
+ * The generator's posts with other hashtags and authors, like an archive of many hashtags: each
  * post gets one or two (1.6 on average) of {@code hashtags} distinct tags, the k-th most popular
- * drawn with weight 1/k (Zipf), so that most (hashtag, author) pairs are rare. The tags go in the
+ * drawn with weight 1/k (Zipf), so that most (hashtag, author) pairs are rare, and an author drawn
+ * uniformly from {@code authors} (the generator's community has fewer than such an archive);
+ * {@code createdAt} has milliseconds, as X's and Bluesky's records have. The tags go in the
  * {@code hashtags} array, which the job reads instead of the text. Seeded: the same posts each time.
  */
 final class ManyHashtags implements Function<GeneratedPost, byte[]> {
     private static final double SECOND_TAG = 0.6;
+    private static final DateTimeFormatter WITH_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final double[] cumulative;
+    private final int authors;
     private final SplittableRandom random;
 
-    ManyHashtags(int hashtags, long seed) {
+    ManyHashtags(int hashtags, int authors, long seed) {
         if (hashtags < 2) {
             throw new IllegalArgumentException("a many-hashtag stream needs at least 2 hashtags, got " + hashtags);
         }
+        if (authors < 1) {
+            throw new IllegalArgumentException("a many-hashtag stream needs at least 1 author, got " + authors);
+        }
+        this.authors = authors;
         cumulative = new double[hashtags];
         double sum = 0;
         for (int k = 1; k <= hashtags; k++) {
@@ -35,6 +47,9 @@ final class ManyHashtags implements Function<GeneratedPost, byte[]> {
     @Override
     public byte[] apply(GeneratedPost post) {
         PostEvent e = post.toPostEvent();
+        String author = "author" + random.nextInt(authors);
+        e.author = new PostEvent.Author(author, author, e.author.followers);
+        e.createdAt = WITH_MILLIS.format(Instant.ofEpochMilli(post.timeMillis()));
         int first = draw();
         if (random.nextDouble() < SECOND_TAG) {
             int second;

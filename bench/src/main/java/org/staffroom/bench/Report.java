@@ -70,16 +70,23 @@ final class Report {
     }
 
     /**
-     * {@code staffroom-bench: job=<posts/s at p=2> ceiling=<posts/s, 2 threads> ratio=<job/ceiling> p99_live_ms=<n>};
-     * a figure that was not measured is {@code n/a}.
+     * {@code staffroom-bench: job=<posts/s at p=2> ceiling=<posts/s, 2 threads> ratio=<job/ceiling> p99_live_ms=<n>
+     * job_hashtags=<posts/s at p=2> ceiling_hashtags=<posts/s, 2 threads> ratio_hashtags=<job/ceiling>}, the last
+     * three for the many-hashtag workload; a figure that was not measured is {@code n/a}.
      */
-    static String lastLine(Double jobPostsPerSecond, Double ceilingPostsPerSecond, Long p99LiveMillis) {
+    static String lastLine(Double jobPostsPerSecond, Double ceilingPostsPerSecond, Long p99LiveMillis,
+            Double manyHashtagsJobPostsPerSecond, Double manyHashtagsCeilingPostsPerSecond) {
+        String p99 = p99LiveMillis == null || p99LiveMillis < 0 ? "n/a" : String.valueOf(p99LiveMillis);
+        return "staffroom-bench: " + rates("", jobPostsPerSecond, ceilingPostsPerSecond) + " p99_live_ms=" + p99 + " "
+                + rates("_hashtags", manyHashtagsJobPostsPerSecond, manyHashtagsCeilingPostsPerSecond);
+    }
+
+    private static String rates(String suffix, Double jobPostsPerSecond, Double ceilingPostsPerSecond) {
         String job = jobPostsPerSecond == null ? "n/a" : String.valueOf(Math.round(jobPostsPerSecond));
         String ceiling = ceilingPostsPerSecond == null ? "n/a" : String.valueOf(Math.round(ceilingPostsPerSecond));
         String ratio = jobPostsPerSecond == null || ceilingPostsPerSecond == null || ceilingPostsPerSecond <= 0 ? "n/a"
                 : String.format(Locale.ROOT, "%.2f", jobPostsPerSecond / ceilingPostsPerSecond);
-        String p99 = p99LiveMillis == null || p99LiveMillis < 0 ? "n/a" : String.valueOf(p99LiveMillis);
-        return "staffroom-bench: job=" + job + " ceiling=" + ceiling + " ratio=" + ratio + " p99_live_ms=" + p99;
+        return "job" + suffix + "=" + job + " ceiling" + suffix + "=" + ceiling + " ratio" + suffix + "=" + ratio;
     }
 
     // ---- value formatting shared by the parts

@@ -3,11 +3,14 @@ package org.staffroom.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.staffroom.datagen.generator.GeneratorConfig;
@@ -16,14 +19,15 @@ import org.staffroom.model.Post;
 import org.staffroom.parse.ParserSettings;
 import org.staffroom.parse.PostParser;
 
-/** The many-hashtag stream as the job reads it: the generator's posts with 1.6 Zipf-drawn tags each. */
+/** The many-hashtag stream as the job reads it: the generator's posts with 1.6 Zipf-drawn tags each and other authors. */
 class ManyHashtagsTest {
     private static final int POSTS = 20_000;
+    private static final int AUTHORS = 2_000;
     private static final GeneratorConfig CONFIG = GeneratorConfig.builder().seed(42).weeks(1).community(2000).rate(600).build();
 
     private static List<byte[]> stream(long seed) {
         PostGenerator generator = new PostGenerator(CONFIG);
-        ManyHashtags many = new ManyHashtags(5000, seed);
+        ManyHashtags many = new ManyHashtags(5000, AUTHORS, seed);
         List<byte[]> out = new ArrayList<>();
         while (out.size() < POSTS && generator.advance()) {
             out.add(many.apply(generator.current()));
@@ -33,16 +37,21 @@ class ManyHashtagsTest {
     }
 
     @Test
-    void eachPostCountsForOneOrTwoTagsOfZipfLikePopularity() throws Exception {
+    void eachPostCountsForOneOrTwoTagsOfZipfLikePopularityByOneOfTheAuthors() throws Exception {
         PostParser parser = new PostParser(ParserSettings.defaults());
         PostGenerator plain = new PostGenerator(CONFIG);
         Map<String, Integer> uses = new HashMap<>();
+        Set<String> authors = new HashSet<>();
         long tags = 0;
         for (byte[] value : stream(7)) {
             Post post = parser.parse(value, Long.MAX_VALUE / 4);
             assertThat(plain.advance()).isTrue();
             assertThat(post.id).isEqualTo(plain.current().id());
-            assertThat(post.authorId).isEqualTo(plain.current().authorId());
+            assertThat(post.createdAt).isEqualTo(plain.current().timeMillis());
+            assertThat(new String(value, StandardCharsets.UTF_8)).containsPattern("\"createdAt\":\"[-\\dT:]{19}\\.\\d{3}Z\"");
+            assertThat(post.authorId).matches("author\\d{1,4}");
+            assertThat(Integer.parseInt(post.authorId.substring("author".length()))).isLessThan(AUTHORS);
+            authors.add(post.authorId);
             assertThat(post.hashtags.length).isBetween(1, 2);
             assertThat(Arrays.stream(post.hashtags).distinct().count()).isEqualTo(post.hashtags.length);
             for (String tag : post.hashtags) {
@@ -56,6 +65,7 @@ class ManyHashtagsTest {
         assertThat(uses.get("topic0") / (double) uses.get("topic9")).isBetween(8.0, 12.0);
         assertThat(uses.get("topic0") / (double) uses.get("topic1")).isBetween(1.8, 2.2);
         assertThat(uses.size()).as("most of the 5,000 tags are used, most of them rarely").isBetween(3000, 5000);
+        assertThat(authors).as("ten posts each on average: nearly every author posts").hasSizeGreaterThan(1990);
     }
 
     @Test
@@ -71,7 +81,8 @@ class ManyHashtagsTest {
     }
 
     @Test
-    void needsTwoTagsToDrawAPairFrom() {
-        assertThatThrownBy(() -> new ManyHashtags(1, 7)).hasMessage("a many-hashtag stream needs at least 2 hashtags, got 1");
+    void needsTwoTagsAndAnAuthorToDrawFrom() {
+        assertThatThrownBy(() -> new ManyHashtags(1, AUTHORS, 7)).hasMessage("a many-hashtag stream needs at least 2 hashtags, got 1");
+        assertThatThrownBy(() -> new ManyHashtags(2, 0, 7)).hasMessage("a many-hashtag stream needs at least 1 author, got 0");
     }
 }

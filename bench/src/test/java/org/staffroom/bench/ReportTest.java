@@ -8,16 +8,19 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
     @Test
     void lastLineHasTheAgreedShape() {
-        assertThat(Report.lastLine(151_234.6, 240_000.0, 1234L))
-                .isEqualTo("staffroom-bench: job=151235 ceiling=240000 ratio=0.63 p99_live_ms=1234");
+        assertThat(Report.lastLine(151_234.6, 240_000.0, 1234L, 90_000.4, 200_000.0))
+                .isEqualTo("staffroom-bench: job=151235 ceiling=240000 ratio=0.63 p99_live_ms=1234 "
+                        + "job_hashtags=90000 ceiling_hashtags=200000 ratio_hashtags=0.45");
     }
 
     @Test
     void whatWasNotMeasuredIsNa() {
-        assertThat(Report.lastLine(null, 240_000.0, null))
-                .isEqualTo("staffroom-bench: job=n/a ceiling=240000 ratio=n/a p99_live_ms=n/a");
-        assertThat(Report.lastLine(100.0, null, -1L))
-                .isEqualTo("staffroom-bench: job=100 ceiling=n/a ratio=n/a p99_live_ms=n/a");
+        assertThat(Report.lastLine(null, 240_000.0, null, null, null))
+                .isEqualTo("staffroom-bench: job=n/a ceiling=240000 ratio=n/a p99_live_ms=n/a "
+                        + "job_hashtags=n/a ceiling_hashtags=n/a ratio_hashtags=n/a");
+        assertThat(Report.lastLine(100.0, null, -1L, 50.0, null))
+                .isEqualTo("staffroom-bench: job=100 ceiling=n/a ratio=n/a p99_live_ms=n/a "
+                        + "job_hashtags=50 ceiling_hashtags=n/a ratio_hashtags=n/a");
     }
 
     @Test

@@ -27,9 +27,21 @@ public final class MapStates {
 
     /** The keys, in ascending order. */
     public static <K extends Comparable<K>> List<K> sortedKeys(MapState<K, ?> state) throws Exception {
+        return sortedKeys(state, (key, value) -> true);
+    }
+
+    /** The keys of the entries that match, in ascending order. */
+    public static <K extends Comparable<K>, V> List<K> sortedKeys(MapState<K, V> state, BiPredicate<K, V> match)
+            throws Exception {
         List<K> keys = new ArrayList<>();
-        state.keys().forEach(keys::add);
-        keys.sort(null);
+        for (Map.Entry<K, V> e : state.entries()) {
+            if (match.test(e.getKey(), e.getValue())) {
+                keys.add(e.getKey());
+            }
+        }
+        if (keys.size() > 1) {
+            keys.sort(null);
+        }
         return keys;
     }
 }

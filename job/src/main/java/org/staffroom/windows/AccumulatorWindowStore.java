@@ -64,6 +64,11 @@ final class AccumulatorWindowStore implements WindowStore {
     }
 
     @Override
+    public List<Long> startsEndedBy(long time) throws Exception {
+        return MapStates.sortedKeys(windows, (start, acc) -> acc.totals.end - 1 <= time);
+    }
+
+    @Override
     public Map<String, AuthorActivity> participants(long start) throws Exception {
         return windows.get(start).authors;
     }

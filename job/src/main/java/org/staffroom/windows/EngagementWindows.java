@@ -241,12 +241,10 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         for (Map.Entry<String, WindowStore> labelled : windows.entrySet()) {
             String label = labelled.getKey();
             WindowStore store = labelled.getValue();
-            // oldest first, so that rows reach the sink in event-time order
-            for (long start : store.starts()) {
+            // oldest first, so that rows reach the sink in event-time order; only the windows that
+            // ended, not every open one at every timer
+            for (long start : store.startsEndedBy(now)) {
                 WindowTotals totals = store.totals(start);
-                if (totals.end - 1 > now) {
-                    continue;
-                }
                 if (isFinal(totals.end, now)) {
                     finalise(ctx, out, scope, label, store, start, totals);
                     continue;

@@ -76,6 +76,11 @@ final class EntryWindowStore implements WindowStore {
     }
 
     @Override
+    public List<Long> startsEndedBy(long time) throws Exception {
+        return MapStates.sortedKeys(totals, (start, t) -> t.end - 1 <= time);
+    }
+
+    @Override
     public Map<String, AuthorActivity> participants(long start) throws Exception {
         return of(participants, start);
     }

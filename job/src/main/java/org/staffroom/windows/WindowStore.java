@@ -37,6 +37,9 @@ interface WindowStore {
     /** Starts of the windows holding posts, oldest first. */
     List<Long> starts() throws Exception;
 
+    /** Starts of the windows whose last millisecond is at or before {@code time}, oldest first. */
+    List<Long> startsEndedBy(long time) throws Exception;
+
     /** The window's participants by {@link org.staffroom.model.ParticipantKey}. */
     Map<String, AuthorActivity> participants(long start) throws Exception;
 
