@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.staffroom.collect.Backoff;
 import org.staffroom.collect.CleanStop;
 import org.staffroom.collect.CollectCli;
+import org.staffroom.collect.ReconnectOptions;
 import org.staffroom.collect.output.KafkaOutput;
 import org.staffroom.datagen.replay.DurationConverter;
 import org.staffroom.platforms.ConverterOptions;
@@ -63,13 +64,8 @@ public final class BlueskyCommand implements Callable<Integer> {
             description = "How often the position is saved, once Kafka acknowledged everything before it (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval = Duration.ofSeconds(1);
 
-    @Option(names = "--reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The first wait before reconnecting; doubled after each attempt that got nothing (default: ${DEFAULT-VALUE}).")
-    Duration reconnectDelay = Duration.ofSeconds(1);
-
-    @Option(names = "--max-reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The longest wait before reconnecting (default: ${DEFAULT-VALUE}).")
-    Duration maxReconnectDelay = Duration.ofMinutes(1);
+    @Mixin
+    ReconnectOptions reconnect;
 
     @Option(names = "--remember-posts", paramLabel = "N",
             description = "How many recent kept posts (and reposts) are remembered, so that their reposts and deletions are written (default: ${DEFAULT-VALUE}).")
@@ -106,10 +102,10 @@ public final class BlueskyCommand implements Callable<Integer> {
 
     /** The options' values checked together, each refusal naming its option. */
     private Settings validated() {
+        Backoff waits = reconnect.validated(spec.commandLine()).backoff();
         try {
             WantedHashtags wanted = new WantedHashtags(hashtags);
             JetstreamSubscription subscription = new JetstreamSubscription(endpoints);
-            Backoff waits = new Backoff(reconnectDelay, maxReconnectDelay);
             require(!rewind.isNegative(), "--rewind must not be negative");
             require(!checkpointInterval.isNegative() && !checkpointInterval.isZero(),
                     "--checkpoint-interval must be positive");

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.staffroom.collect.CleanStop;
 import org.staffroom.collect.CollectCli;
+import org.staffroom.collect.ReconnectOptions;
 import org.staffroom.collect.output.KafkaOutput;
 import org.staffroom.datagen.replay.DurationConverter;
 import org.staffroom.platforms.publish.KafkaEventWriter;
@@ -66,13 +67,8 @@ public final class MastodonCommand implements Callable<Integer> {
             description = "Statuses per timeline page when catching up, 1 to 40 (default: ${DEFAULT-VALUE}).")
     int pageSize = TagTimeline.MAX_PAGE_SIZE;
 
-    @Option(names = "--reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The first wait before reconnecting, doubled at each failure (default: ${DEFAULT-VALUE}).")
-    Duration reconnectDelay = Duration.ofSeconds(1);
-
-    @Option(names = "--max-reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The longest wait before reconnecting (default: ${DEFAULT-VALUE}).")
-    Duration maxReconnectDelay = Duration.ofMinutes(2);
+    @Mixin
+    ReconnectOptions reconnect;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often the records sent are awaited and the positions saved (default: ${DEFAULT-VALUE}).")
@@ -84,7 +80,7 @@ public final class MastodonCommand implements Callable<Integer> {
     Duration idleTimeout = Duration.ofMinutes(1);
 
     @Option(names = "--recent-uris", paramLabel = "N",
-            description = "How many uris of statuses written are remembered to drop duplicates (default: ${DEFAULT-VALUE}).")
+            description = "How many uris of statuses written are remembered, to drop duplicates and write their deletions (default: ${DEFAULT-VALUE}).")
     int recentUris = 100_000;
 
     @Option(names = "--progress-interval", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -139,21 +135,17 @@ public final class MastodonCommand implements Callable<Integer> {
         if (pageSize < 1 || pageSize > TagTimeline.MAX_PAGE_SIZE) {
             throw usage("--page-size: " + pageSize + " is not between 1 and " + TagTimeline.MAX_PAGE_SIZE);
         }
-        positive("--reconnect-delay", reconnectDelay);
+        reconnect.validated(spec.commandLine());
         positive("--checkpoint-interval", checkpointInterval);
         positive("--idle-timeout", idleTimeout);
-        if (maxReconnectDelay.compareTo(reconnectDelay) < 0) {
-            throw usage("--max-reconnect-delay: " + maxReconnectDelay.toMillis() + "ms is shorter than --reconnect-delay "
-                    + reconnectDelay.toMillis() + "ms");
-        }
         if (recentUris < 1) {
             throw usage("--recent-uris: " + recentUris + " must be at least 1");
         }
         if (progressInterval.isNegative()) {
             throw usage("--progress-interval: must not be negative");
         }
-        return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize, reconnectDelay,
-                maxReconnectDelay, checkpointInterval, idleTimeout, recentUris);
+        return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize,
+                reconnect.reconnectDelay(), reconnect.maxReconnectDelay(), checkpointInterval, idleTimeout, recentUris);
     }
 
     /** Each token file's token, by the name of the server it belongs to. */
