@@ -28,12 +28,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code collect bluesky}: Bluesky's Jetstream into the posts topic, the posts with wanted
- * hashtags and their reposts, resumable (see {@link BlueskyCollector}). Runs until SIGTERM or
- * Ctrl-C, which stop it cleanly: the stream closed, every event sent acknowledged, the position
- * saved, exit 0.
+ * hashtags, their reposts and the deletions of both, resumable (see {@link BlueskyCollector}). Runs
+ * until SIGTERM or Ctrl-C, which stop it cleanly ({@link org.staffroom.collect.CleanStop}): the
+ * stream closed, every event sent acknowledged, the position saved, exit 0.
  */
 @Command(name = "bluesky", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-        description = "Jetstream's posts with the wanted hashtags, and their reposts, into Kafka, until stopped.")
+        description = "Jetstream's posts with the wanted hashtags, their reposts and the deletions of both, into Kafka, until stopped.")
 public final class BlueskyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

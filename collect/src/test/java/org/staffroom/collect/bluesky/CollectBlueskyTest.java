@@ -6,7 +6,6 @@ import static org.staffroom.collect.bluesky.FakeJetstream.Turn.holdAfter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
