@@ -7,10 +7,15 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.staffroom.collect.output.KafkaOutput;
+import org.staffroom.collect.Backoff;
+import org.staffroom.collect.output.CollectorCounts;
+import org.staffroom.collect.output.ConversionWriter;
 import org.staffroom.platforms.Conversion;
 import org.staffroom.platforms.RecordConverter;
 import org.staffroom.platforms.publish.KafkaEventWriter;
@@ -36,36 +41,36 @@ final class BlueskyCollector {
     private final Resume resume;
     private final Backoff backoff;
     private final RecordConverter converter;
-    private final WantedHashtags hashtags;
-    private final WantedPosts wanted;
     private final KafkaEventWriter writer;
-    private final Counts counts;
+    private final CollectorCounts counts;
+    private final ConversionWriter output;
     private final PrintWriter err;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile JetstreamConnection current;
     private long handledTimeUs;
-    private long savedTimeUs;
+    private volatile long savedTimeUs = -1;
     private long lastCheckpointNanos = System.nanoTime();
 
     BlueskyCollector(JetstreamSubscription subscription, Resume resume, Backoff backoff, RecordConverter converter,
-                     WantedHashtags hashtags, int maxKeptPosts, KafkaEventWriter writer, Counts counts,
-                     PrintWriter err) {
+                     WantedPosts wanted, KafkaEventWriter writer, PrintWriter err) {
         this.subscription = subscription;
         this.resume = resume;
         this.backoff = backoff;
         this.converter = converter;
-        this.hashtags = hashtags;
-        this.wanted = new WantedPosts(hashtags, maxKeptPosts);
         this.writer = writer;
-        this.counts = counts;
+        this.counts = new CollectorCounts("collect bluesky", writer::acknowledged, this::cursor);
+        this.output = new ConversionWriter(writer, wanted, counts);
         this.err = err;
+    }
+
+    CollectorCounts counts() {
+        return counts;
     }
 
     /** Collects until {@link #stop()}; returns once everything handled is acknowledged and the position saved. */
     void run() throws InterruptedException {
         savedTimeUs = resume.cursorFile().load().orElse(-1);
         handledTimeUs = savedTimeUs;
-        counts.saved(savedTimeUs);
         int endpoint = 0;
         while (!stopped()) {
             URI uri = subscription.uri(endpoint, from());
@@ -143,33 +148,15 @@ final class BlueskyCollector {
     }
 
     private void handle(String text) {
-        counts.seen();
         JsonNode event;
         try {
             event = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            reject(new Conversion.Unmappable("bluesky: not JSON: " + e.getOriginalMessage(), text));
+            output.seen(List.of(new Conversion.Unmappable("bluesky: not JSON: " + e.getOriginalMessage(), text)));
             return;
         }
-        for (Conversion conversion : converter.convert(event)) {
-            if (conversion instanceof Conversion.Converted converted) {
-                counts.converted();
-                if (wanted.keep(converted.event())) {
-                    counts.kept();
-                    KafkaOutput.send(writer, converted.event());
-                }
-            } else if (conversion instanceof Conversion.Unmappable unmappable) {
-                reject(unmappable);
-            }
-        }
+        output.seen(converter.convert(event));
         handledTimeUs = Math.max(handledTimeUs, event.path("time_us").asLong(-1));
-    }
-
-    private void reject(Conversion.Unmappable unmappable) {
-        if (hashtags.namedIn(unmappable.source())) {
-            counts.rejected();
-            KafkaOutput.sendRejection(writer, unmappable);
-        }
     }
 
     /** Waits for Kafka to acknowledge everything sent, then saves the position handled. */
@@ -178,9 +165,14 @@ final class BlueskyCollector {
         if (handledTimeUs > savedTimeUs) {
             resume.cursorFile().save(handledTimeUs);
             savedTimeUs = handledTimeUs;
-            counts.saved(savedTimeUs);
         }
         lastCheckpointNanos = System.nanoTime();
+    }
+
+    /** Where the collector would resume: the position saved. Read by the progress line's thread. */
+    private String cursor() {
+        long t = savedTimeUs;
+        return "cursor " + (t < 0 ? "none yet" : t + " (" + Instant.EPOCH.plus(t, ChronoUnit.MICROS) + ")");
     }
 
     private void log(String line) {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.staffroom.collect.Backoff;
+import org.staffroom.collect.CleanStop;
 import org.staffroom.collect.CollectCli;
+import org.staffroom.collect.ReconnectOptions;
 import org.staffroom.collect.output.KafkaOutput;
 import org.staffroom.datagen.replay.DurationConverter;
 import org.staffroom.platforms.ConverterOptions;
@@ -27,16 +28,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code collect bluesky}: Bluesky's Jetstream into the posts topic, the posts with wanted
- * hashtags and their reposts, resumable (see {@link BlueskyCollector}). Runs until SIGTERM or
- * Ctrl-C, which stop it cleanly: the stream closed, every event sent acknowledged, the position
- * saved, exit 0.
+ * hashtags, their reposts and the deletions of both, resumable (see {@link BlueskyCollector}). Runs
+ * until SIGTERM or Ctrl-C, which stop it cleanly ({@link org.staffroom.collect.CleanStop}): the
+ * stream closed, every event sent acknowledged, the position saved, exit 0.
  */
 @Command(name = "bluesky", mixinStandardHelpOptions = true, usageHelpWidth = 100,
-        description = "Jetstream's posts with the wanted hashtags, and their reposts, into Kafka, until stopped.")
+        description = "Jetstream's posts with the wanted hashtags, their reposts and the deletions of both, into Kafka, until stopped.")
 public final class BlueskyCommand implements Callable<Integer> {
-    /** How long a stop on SIGTERM may take (a last flush to Kafka) before the JVM exits anyway. */
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
     @Spec
     CommandSpec spec;
 
@@ -66,16 +64,11 @@ public final class BlueskyCommand implements Callable<Integer> {
             description = "How often the position is saved, once Kafka acknowledged everything before it (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval = Duration.ofSeconds(1);
 
-    @Option(names = "--reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The first wait before reconnecting; doubled after each attempt that got nothing (default: ${DEFAULT-VALUE}).")
-    Duration reconnectDelay = Duration.ofSeconds(1);
-
-    @Option(names = "--max-reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "The longest wait before reconnecting (default: ${DEFAULT-VALUE}).")
-    Duration maxReconnectDelay = Duration.ofMinutes(1);
+    @Mixin
+    ReconnectOptions reconnect;
 
     @Option(names = "--remember-posts", paramLabel = "N",
-            description = "How many recent kept posts are remembered, so that their reposts are kept (default: ${DEFAULT-VALUE}).")
+            description = "How many recent kept posts (and reposts) are remembered, so that their reposts and deletions are written (default: ${DEFAULT-VALUE}).")
     int rememberPosts = 100_000;
 
     @Option(names = "--max-handles", paramLabel = "N",
@@ -86,81 +79,33 @@ public final class BlueskyCommand implements Callable<Integer> {
             description = "A progress line on stderr this often; 0: none (default: ${DEFAULT-VALUE}).")
     Duration progressInterval = Duration.ofSeconds(10);
 
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile BlueskyCollector collector;
-    private volatile boolean stopRequested;
-    private volatile RuntimeException failure;
-
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = validated();
         PrintWriter err = spec.commandLine().getErr();
-        Thread hook = new Thread(this::stopOnSignal, "collect-bluesky-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
         try (KafkaEventWriter writer = output.open("staffroom-collect-bluesky")) {
-            Counts counts = new Counts(writer::acknowledged);
-            BlueskyCollector running = new BlueskyCollector(settings.subscription(),
+            BlueskyCollector collector = new BlueskyCollector(settings.subscription(),
                     new BlueskyCollector.Resume(new CursorFile(cursorFile), checkpointInterval, rewind),
                     settings.backoff(), Converters.forFormat(SourceFormat.BLUESKY,
                             new ConverterOptions(Optional.empty(), Map.of(), maxHandles)),
-                    settings.hashtags(), rememberPosts, writer, counts, err);
-            collector = running;
-            if (stopRequested) {
-                running.stop();
-            }
+                    new WantedPosts(settings.hashtags(), rememberPosts), writer, err);
             err.println("collect bluesky: posts with the hashtags " + settings.hashtags() + " into " + output.topic()
                     + " at " + output.bootstrapServers() + "; cursor " + cursorFile.toAbsolutePath());
-            try (Progress progress = new Progress("collect bluesky", "events seen", "events", counts,
-                    System::nanoTime)) {
+            try (Progress progress = collector.counts().progress();
+                 CleanStop cleanStop = new CleanStop("collect bluesky", collector::stop, err)) {
                 progress.startPrinting(err, progressInterval);
-                running.run();
-            }
-            return CollectCli.EXIT_OK;
-        } catch (RuntimeException e) {
-            failure = e;
-            throw e;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs: it ends the JVM with this run's outcome
+                cleanStop.run(collector::run);
             }
         }
-    }
-
-    /**
-     * On SIGTERM or Ctrl-C: stops the collector, waits for its clean end, and exits 0 rather than
-     * the 143 of a JVM ended by a signal (1 if that end failed).
-     */
-    private void stopOnSignal() {
-        stopRequested = true;
-        BlueskyCollector running = collector;
-        if (running != null) {
-            running.stop();
-        }
-        try {
-            if (!finished.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            return;
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        RuntimeException failed = failure;
-        if (failed != null) {
-            err.println("collect bluesky: " + failed.getMessage());
-        }
-        err.flush();
-        Runtime.getRuntime().halt(failed == null ? CollectCli.EXIT_OK : CollectCli.EXIT_FAILED);
+        return CollectCli.EXIT_OK;
     }
 
     /** The options' values checked together, each refusal naming its option. */
     private Settings validated() {
+        Backoff waits = reconnect.validated(spec.commandLine()).backoff();
         try {
             WantedHashtags wanted = new WantedHashtags(hashtags);
             JetstreamSubscription subscription = new JetstreamSubscription(endpoints);
-            Backoff waits = new Backoff(reconnectDelay, maxReconnectDelay);
             require(!rewind.isNegative(), "--rewind must not be negative");
             require(!checkpointInterval.isNegative() && !checkpointInterval.isZero(),
                     "--checkpoint-interval must be positive");

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.staffroom.collect.Backoff;
 import org.staffroom.collect.sse.SseEvent;
 import org.staffroom.collect.sse.SseReader;
 

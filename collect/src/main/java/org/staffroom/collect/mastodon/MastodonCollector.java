@@ -14,20 +14,23 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.staffroom.collect.output.KafkaOutput;
+import org.staffroom.collect.Backoff;
+import org.staffroom.collect.output.CollectorCounts;
+import org.staffroom.collect.output.ConversionWriter;
+import org.staffroom.collect.output.KeptIds;
 import org.staffroom.platforms.Conversion;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.RecordConverter;
 import org.staffroom.platforms.mastodon.MastodonConverter;
 import org.staffroom.platforms.publish.KafkaEventWriter;
-import org.staffroom.platforms.publish.Progress;
 
 /**
  * Mastodon's hashtag streams into the posts topic. A {@link HashtagStream} per (server, tag) puts
  * what it receives into one bounded queue; this collector's own thread takes it from there,
  * converts it with the converter of its server (whose bare {@code acct}s belong to that server),
- * writes each post whose uri it has not written lately, and every {@code checkpointInterval}
- * waits until Kafka has acknowledged everything sent and saves each stream's position.
+ * writes each post whose uri it has not written lately (and the deletions of those), and every
+ * {@code checkpointInterval} waits until Kafka has acknowledged everything sent and saves each
+ * stream's position.
  */
 final class MastodonCollector {
     /** The queue's end marker, put by {@link #stop} so that the collector's thread wakes at once. */
@@ -57,36 +60,23 @@ final class MastodonCollector {
     private final Settings settings;
     private final ResumePositions positions;
     private final KafkaEventWriter writer;
-    private final RejectedRecords rejects;
     private final PrintWriter log;
-    private final MastodonCounters counters;
-    private final Progress progress;
-    private final RecentUris recentUris;
+    private final ConnectedStreams connected;
+    private final CollectorCounts counts;
+    private final ConversionWriter output;
     private final Map<MastodonServer, RecordConverter> converters = new HashMap<>();
     private final BlockingQueue<Arrival> arrivals = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final List<HashtagStream> streams = new ArrayList<>();
     private volatile boolean stopping;
 
-    MastodonCollector(Settings settings, ResumePositions positions, KafkaEventWriter writer, RejectedRecords rejects,
-                      PrintWriter log) {
+    MastodonCollector(Settings settings, ResumePositions positions, KafkaEventWriter writer, PrintWriter log) {
         this.settings = settings;
         this.positions = positions;
         this.writer = writer;
-        this.rejects = rejects;
         this.log = log;
-        this.counters = new MastodonCounters(settings.servers().size() * settings.tags().size(), writer::acknowledged);
-        this.progress = new Progress("mastodon", "seen", "records", new Progress.Position() {
-            @Override
-            public String describe() {
-                return counters.describe();
-            }
-
-            @Override
-            public double fractionDone() {
-                return 0; // a live stream has no end
-            }
-        }, System::nanoTime);
-        this.recentUris = new RecentUris(settings.recentUris());
+        this.connected = new ConnectedStreams(settings.servers().size() * settings.tags().size());
+        this.counts = new CollectorCounts("collect mastodon", writer::acknowledged, connected::toString);
+        this.output = new ConversionWriter(writer, new UrisOnce(settings.recentUris()), counts);
         HttpClient http = MastodonApi.newHttpClient();
         for (MastodonServer server : settings.servers()) {
             // one converter per server: its bare accts are that server's, and it learns that server's ids
@@ -103,13 +93,13 @@ final class MastodonCollector {
         }
     }
 
-    MastodonCounters counters() {
-        return counters;
+    /** What it has done; its progress line's numbers. */
+    CollectorCounts counts() {
+        return counts;
     }
 
-    /** The progress line's counts, for the command to print; the caller closes it. */
-    Progress progress() {
-        return progress;
+    ConnectedStreams connected() {
+        return connected;
     }
 
     /**
@@ -153,7 +143,7 @@ final class MastodonCollector {
             for (Thread thread : threads) {
                 thread.join(STREAM_STOP_WAIT.toMillis());
             }
-            counters.connected.clear();
+            connected.allClosed();
         }
         checkpoint();
     }
@@ -165,30 +155,9 @@ final class MastodonCollector {
     }
 
     private void collect(Arrival arrival) {
-        counters.seen.increment();
-        progress.update(counters.seen());
-        for (Conversion conversion : converters.get(arrival.from().server()).convert(arrival.record())) {
-            if (conversion instanceof Conversion.Converted converted) {
-                counters.converted.increment();
-                write(converted.event());
-            } else if (conversion instanceof Conversion.Unmappable unmappable) {
-                counters.rejected.increment();
-                rejects.add(arrival.from(), unmappable);
-            } else {
-                counters.skipped.increment();
-            }
-        }
+        output.seen(converters.get(arrival.from().server()).convert(arrival.record()));
         if (arrival.statusId() != null) {
             positions.advance(arrival.from(), arrival.statusId());
-        }
-    }
-
-    private void write(PostEvent post) {
-        if (recentUris.firstSighting(post.id)) {
-            KafkaOutput.send(writer, post);
-            counters.kept.increment();
-        } else {
-            counters.duplicates.increment();
         }
     }
 
@@ -201,16 +170,43 @@ final class MastodonCollector {
         return new HashtagStream.Listener() {
             @Override
             public void connected(ServerTag stream) {
-                counters.connected.add(stream);
-                log.println("mastodon: " + stream + ": connected");
+                connected.connected(stream);
+                log.println("collect mastodon: " + stream + ": connected");
             }
 
             @Override
             public void disconnected(ServerTag stream, String why) {
-                counters.connected.remove(stream);
-                counters.disconnections.increment();
-                log.println("mastodon: " + stream + ": " + why + "; reconnecting");
+                connected.disconnected(stream);
+                log.println("collect mastodon: " + stream + ": " + why + "; reconnecting");
             }
         };
+    }
+
+    /**
+     * Every status of a followed hashtag is wanted, once per uri: a status seen through two servers, or
+     * through a stream and its catch-up, is written once; a deletion of one written is written too.
+     */
+    private static final class UrisOnce implements ConversionWriter.Selection {
+        private final KeptIds written;
+
+        UrisOnce(int recentUris) {
+            this.written = new KeptIds(recentUris);
+        }
+
+        @Override
+        public boolean keep(PostEvent post) {
+            return written.add(post.id);
+        }
+
+        @Override
+        public boolean kept(String postId) {
+            return written.contains(postId);
+        }
+
+        /** A hashtag stream carries only wanted statuses: each one that cannot be mapped is worth a look. */
+        @Override
+        public boolean worthRejecting(Conversion.Unmappable unmappable) {
+            return true;
+        }
     }
 }

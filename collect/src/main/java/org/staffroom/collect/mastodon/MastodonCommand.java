@@ -1,12 +1,10 @@
 package org.staffroom.collect.mastodon;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.staffroom.collect.CleanStop;
 import org.staffroom.collect.CollectCli;
+import org.staffroom.collect.ReconnectOptions;
 import org.staffroom.collect.output.KafkaOutput;
+import org.staffroom.datagen.replay.DurationConverter;
 import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.platforms.publish.Progress;
 import picocli.CommandLine.Command;
@@ -63,63 +63,46 @@ public final class MastodonCommand implements Callable<Integer> {
                     + "(created if missing). Without it a restart starts from the live streams.")
     Path stateFile;
 
-    @Option(names = "--rejects-file", paramLabel = "FILE",
-            description = "Appends the records that cannot be converted, one JSON line each with the reason "
-                    + "(default: stderr).")
-    Path rejectsFile;
-
     @Option(names = "--page-size", paramLabel = "N",
             description = "Statuses per timeline page when catching up, 1 to 40 (default: ${DEFAULT-VALUE}).")
     int pageSize = TagTimeline.MAX_PAGE_SIZE;
 
-    @Option(names = "--reconnect-delay", paramLabel = "ISO-8601",
-            description = "The first wait before reconnecting, doubled at each failure (default: ${DEFAULT-VALUE}).")
-    Duration reconnectDelay = Duration.ofSeconds(1);
+    @Mixin
+    ReconnectOptions reconnect;
 
-    @Option(names = "--max-reconnect-delay", paramLabel = "ISO-8601",
-            description = "The longest wait before reconnecting (default: ${DEFAULT-VALUE}).")
-    Duration maxReconnectDelay = Duration.ofMinutes(2);
-
-    @Option(names = "--checkpoint-interval", paramLabel = "ISO-8601",
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often the records sent are awaited and the positions saved (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval = Duration.ofSeconds(5);
 
-    @Option(names = "--idle-timeout", paramLabel = "ISO-8601",
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long a stream may give nothing, not even a heartbeat (Mastodon sends one every 15 s), "
                     + "before it is reconnected (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout = Duration.ofMinutes(1);
 
     @Option(names = "--recent-uris", paramLabel = "N",
-            description = "How many uris of statuses written are remembered to drop duplicates (default: ${DEFAULT-VALUE}).")
+            description = "How many uris of statuses written are remembered, to drop duplicates and write their deletions (default: ${DEFAULT-VALUE}).")
     int recentUris = 100_000;
 
-    @Option(names = "--progress-interval", paramLabel = "ISO-8601",
-            description = "How often a progress line goes to stderr; PT0S: never (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--progress-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often a progress line goes to stderr; 0: never (default: ${DEFAULT-VALUE}).")
     Duration progressInterval = Duration.ofSeconds(10);
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() throws InterruptedException {
         MastodonCollector.Settings settings = settings();
         ResumePositions positions = positions();
         PrintWriter err = spec.commandLine().getErr();
-        try (KafkaEventWriter writer = kafka.open("staffroom-collect-mastodon");
-             PrintWriter rejects = rejectsOutput(err)) {
-            MastodonCollector collector = new MastodonCollector(settings, positions, writer,
-                    new RejectedRecords(rejects), err);
-            try (Progress progress = collector.progress();
-                 CleanStop cleanStop = new CleanStop("mastodon", collector::stop)) {
+        try (KafkaEventWriter writer = kafka.open("staffroom-collect-mastodon")) {
+            MastodonCollector collector = new MastodonCollector(settings, positions, writer, err);
+            try (Progress progress = collector.counts().progress();
+                 CleanStop cleanStop = new CleanStop("collect mastodon", collector::stop, err)) {
                 progress.startPrinting(err, progressInterval);
-                try {
+                cleanStop.run(() -> {
                     collector.run();
-                } catch (RuntimeException | InterruptedException e) {
-                    cleanStop.ended(CollectCli.EXIT_FAILED);
-                    throw e;
-                }
-                MastodonCounters counters = collector.counters();
-                err.println(String.format(Locale.ROOT, "mastodon: stopped; %,d seen, %s", counters.seen(),
-                        counters.describe()) + stateFile().map(f -> "; positions saved to " + f).orElse(""));
-                err.flush();
-                cleanStop.ended(CollectCli.EXIT_OK);
+                    err.println("collect mastodon: stopped; " + collector.counts().summary()
+                            + stateFile().map(f -> "; positions saved to " + f).orElse(""));
+                    err.flush();
+                });
             }
         }
         return CollectCli.EXIT_OK;
@@ -152,21 +135,17 @@ public final class MastodonCommand implements Callable<Integer> {
         if (pageSize < 1 || pageSize > TagTimeline.MAX_PAGE_SIZE) {
             throw usage("--page-size: " + pageSize + " is not between 1 and " + TagTimeline.MAX_PAGE_SIZE);
         }
-        positive("--reconnect-delay", reconnectDelay);
+        reconnect.validated(spec.commandLine());
         positive("--checkpoint-interval", checkpointInterval);
         positive("--idle-timeout", idleTimeout);
-        if (maxReconnectDelay.compareTo(reconnectDelay) < 0) {
-            throw usage("--max-reconnect-delay: " + maxReconnectDelay + " is shorter than --reconnect-delay "
-                    + reconnectDelay);
-        }
         if (recentUris < 1) {
             throw usage("--recent-uris: " + recentUris + " must be at least 1");
         }
         if (progressInterval.isNegative()) {
-            throw usage("--progress-interval: " + progressInterval + " is negative");
+            throw usage("--progress-interval: must not be negative");
         }
-        return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize, reconnectDelay,
-                maxReconnectDelay, checkpointInterval, idleTimeout, recentUris);
+        return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize,
+                reconnect.reconnectDelay(), reconnect.maxReconnectDelay(), checkpointInterval, idleTimeout, recentUris);
     }
 
     /** Each token file's token, by the name of the server it belongs to. */
@@ -224,23 +203,9 @@ public final class MastodonCommand implements Callable<Integer> {
         return Optional.ofNullable(stateFile);
     }
 
-    private PrintWriter rejectsOutput(PrintWriter err) throws IOException {
-        if (rejectsFile == null) {
-            // stderr stays open: closing this one leaves it be
-            return new PrintWriter(err) {
-                @Override
-                public void close() {
-                    flush();
-                }
-            };
-        }
-        return new PrintWriter(new OutputStreamWriter(Files.newOutputStream(rejectsFile, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), StandardCharsets.UTF_8), true);
-    }
-
     private void positive(String option, Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw usage(option + ": " + value + " must be more than zero");
+            throw usage(option + ": " + value.toMillis() + "ms must be more than zero");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.staffroom.platforms.Conversion;
+import org.staffroom.platforms.DeletionEvent;
 import org.staffroom.platforms.PostEvent;
 import org.staffroom.platforms.publish.KafkaEventWriter;
 import org.staffroom.platforms.publish.Rejection;
@@ -52,12 +53,17 @@ public final class KafkaOutput {
      * Sends a record that could not be mapped as a {@link Rejection}, without a key: the job keeps it
      * in {@code rejected_posts} with its reason, where a person can look at it.
      */
-    public static void sendRejection(KafkaEventWriter writer, Conversion.Unmappable rejected) {
+    static void sendRejection(KafkaEventWriter writer, Conversion.Unmappable rejected) {
         writer.send(null, Rejection.json(rejected.reason(), rejected.source()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends one event keyed by its post id. */
-    public static void send(KafkaEventWriter writer, PostEvent event) {
+    static void send(KafkaEventWriter writer, PostEvent event) {
         writer.send(event.id.getBytes(StandardCharsets.UTF_8), event.toBytes());
+    }
+
+    /** Sends a deletion keyed by its post's id: the post's partition, after the post. */
+    static void send(KafkaEventWriter writer, DeletionEvent deletion) {
+        writer.send(deletion.id.getBytes(StandardCharsets.UTF_8), deletion.toBytes());
     }
 }

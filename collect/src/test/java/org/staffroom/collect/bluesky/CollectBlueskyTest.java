@@ -6,7 +6,6 @@ import static org.staffroom.collect.bluesky.FakeJetstream.Turn.holdAfter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.collect.CollectCli;
+import org.staffroom.collect.TopicRecords;
 import org.staffroom.embedded.FreePorts;
 import org.staffroom.it.TestStack;
 
@@ -29,18 +29,22 @@ import org.staffroom.it.TestStack;
  * {@code collect bluesky} for real: a child JVM with the JDK's WebSocket client against a fake
  * Jetstream replaying a recorded #UKEdChat session (29 events: posts with and without the wanted
  * hashtags, reposts of both, deletes, likes, identity and account events, a post that cannot be
- * mapped), writing to a real Kafka, whose topic the job then counts into a real PostgreSQL.
+ * mapped), writing to a real Kafka, whose topic the job then counts into a real PostgreSQL. Of the
+ * recording's two deletes, one is of a kept post: its deletion is written, the other's is not.
  */
 class CollectBlueskyTest {
     private static final Duration WAIT = Duration.ofMinutes(2);
     /** The recording's events the collector keeps, by their line (from 0): 15 of the 29. */
     private static final List<Integer> WANTED_LINES = List.of(1, 5, 6, 7, 10, 11, 13, 14, 16, 19, 22, 23, 25, 26, 28);
     private static final int LAST_LINE = 28;
+    /** The delete of a kept post (line 14's): written; line 12 deletes a post never kept (line 3's). */
+    private static final int KEPT_POST_DELETED_LINE = 17;
     private static final long REWIND_US = 5_000_000;
 
     private static TestStack stack;
     private static Path recording;
     private static List<String> wanted;
+    private static String deletedPost;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,6 +55,8 @@ class CollectBlueskyTest {
         for (int line : WANTED_LINES) {
             wanted.add(uri(lines.get(line)));
         }
+        deletedPost = uri(lines.get(KEPT_POST_DELETED_LINE));
+        assertThat(deletedPost).isEqualTo(uri(lines.get(14)));
     }
 
     @AfterAll
@@ -70,22 +76,27 @@ class CollectBlueskyTest {
             try (CollectorProcess first = CollectorProcess.start(dir, "first", args)) {
                 first.awaitStderr("collect bluesky: connected to ", 3, WAIT);
                 // every third connection's ten events include line 7 however much the cuts lost in flight
-                topic.awaitAll(List.of(wanted.get(WANTED_LINES.indexOf(7))), WAIT);
+                topic.awaitPosts(List.of(wanted.get(WANTED_LINES.indexOf(7))), WAIT);
                 first.kill();
                 assertThat(count(first.stderr(), "collect bluesky: disconnected from ")).isEqualTo(2);
             }
             long savedBeforeTheKill = Long.parseLong(Files.readString(dir.resolve("bluesky.cursor")).strip());
 
             try (CollectorProcess second = CollectorProcess.start(dir, "second", args)) {
-                List<String> written = topic.awaitAll(wanted, WAIT);
+                topic.awaitPosts(wanted, WAIT);
                 assertThat(second.terminate()).as("exit code after SIGTERM; stderr:\n%s", second.stderr()).isZero();
+                List<String> written = topic.readToEnd().posts();
                 assertThat(new HashSet<>(written)).isEqualTo(Set.copyOf(wanted));
                 assertThat(written.size()).as("read twice: what the rewinds and the kill repeat").isGreaterThan(15);
-                // what it kept and rejected (the post that cannot be mapped, line 20), all acknowledged
-                Matcher stopped = Pattern.compile("collect bluesky: stopped; \\d+ events seen, \\d+ converted, (\\d+) kept,"
-                        + " 1 rejected, (\\d+) acknowledged, cursor " + jetstream.timeUs(LAST_LINE)).matcher(second.stderr());
+                // the kept post's deletion, once or more (read again too), and no other
+                assertThat(topic.deletions()).isNotEmpty().containsOnly(deletedPost);
+                // what it kept, deleted and rejected (the post that cannot be mapped, line 20), all acknowledged
+                Matcher stopped = Pattern.compile("collect bluesky: stopped; \\d+ seen, \\d+ converted, (\\d+) kept,"
+                        + " (\\d+) deleted, 1 rejected, (\\d+) acknowledged, cursor " + jetstream.timeUs(LAST_LINE))
+                        .matcher(second.stderr());
                 assertThat(stopped.find()).as(second.stderr()).isTrue();
-                assertThat(Long.parseLong(stopped.group(2))).isEqualTo(Long.parseLong(stopped.group(1)) + 1);
+                assertThat(Long.parseLong(stopped.group(3)))
+                        .isEqualTo(Long.parseLong(stopped.group(1)) + Long.parseLong(stopped.group(2)) + 1);
             }
             assertThat(Files.readString(dir.resolve("bluesky.cursor"))).as("saved on SIGTERM")
                     .isEqualTo(jetstream.timeUs(LAST_LINE) + "\n");
@@ -106,10 +117,13 @@ class CollectBlueskyTest {
         try (FakeJetstream jetstream = new FakeJetstream(recording);
              TopicRecords topic = new TopicRecords(stack.kafka.bootstrapServers(), uncutTopic);
              CollectorProcess uncut = CollectorProcess.start(uncutDir, "uncut", args(jetstream, uncutTopic))) {
-            assertThat(topic.awaitAll(wanted, WAIT)).containsExactlyInAnyOrderElementsOf(wanted);
+            topic.awaitPosts(wanted, WAIT);
             assertThat(uncut.terminate()).isZero();
-            assertThat(uncut.stderr()).contains("collect bluesky: stopped; 29 events seen, 20 converted, 15 kept,"
-                    + " 1 rejected, 16 acknowledged");
+            assertThat(topic.readToEnd().posts()).containsExactlyInAnyOrderElementsOf(wanted);
+            assertThat(topic.deletions()).containsExactly(deletedPost);
+            assertThat(topic.rejections()).isOne();
+            assertThat(uncut.stderr()).contains("collect bluesky: stopped; 29 seen, 20 converted, 15 kept,"
+                    + " 1 deleted, 1 rejected, 17 acknowledged");
         }
 
         String cutDb = stack.database();
@@ -127,6 +141,11 @@ class CollectBlueskyTest {
                 .singleElement().asString()
                 .startsWith("reason=not converted from its platform's format: bluesky: ")
                 .endsWith("|did=did:plc:hughesbrokenclientaaaaaa");
+        // the kept post deleted; its counts stay (a deletion removes content, not counts)
+        for (String db : List.of(cutDb, uncutDb)) {
+            assertThat(stack.rows(db, "SELECT platform, id FROM deleted_posts"))
+                    .containsExactly("platform=bluesky|id=" + deletedPost);
+        }
         // by hand: 13 posts count for #ukedchat, by 7 people, in the Thursday session
         assertThat(stack.rows(cutDb, "SELECT posts, originals, retweets, replies, quotes, with_link, with_mention,"
                 + " questions, participants, contributors, is_final FROM chat_session_metrics WHERE chat_id = 'ukedchat'"))
@@ -158,10 +177,6 @@ class CollectBlueskyTest {
                 "--max-reconnect-delay", "200ms", "--progress-interval", "0"));
         args.addAll(List.of(more));
         return args;
-    }
-
-    private static FakeJetstream.Subscription subscription(String path, Long cursor) {
-        return new FakeJetstream.Subscription(path, List.of("app.bsky.feed.post", "app.bsky.feed.repost"), cursor);
     }
 
     /** The AT-URI of a recorded commit: the id of its event. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.staffroom.platforms.Conversion;
 import org.staffroom.platforms.PostEvent;
 
 class WantedPostsTest {
@@ -50,6 +51,34 @@ class WantedPostsTest {
         assertThat(ofP2.hashtags).containsExactly("sltchat", "edusky");
         assertThat(wanted.keep(repost("r3", "p3"))).isTrue();
         assertThat(wanted.keep(repost("r4", "off"))).isFalse();
+    }
+
+    @Test
+    void theDeletionsOfTheLastKeptPostsAndRepostsAreOursAndNoOthers() {
+        WantedPosts wanted = new WantedPosts(CHATS, 3);
+        wanted.keep(post("p1", "ukedchat"));
+        wanted.keep(post("off", "mathschat"));
+        wanted.keep(repost("r1", "p1"));
+        wanted.keep(repost("r2", "off"));
+
+        assertThat(wanted.kept("p1")).isTrue();
+        assertThat(wanted.kept("r1")).as("a kept repost").isTrue();
+        assertThat(wanted.kept("off")).isFalse();
+        assertThat(wanted.kept("r2")).isFalse();
+        assertThat(wanted.kept("never-seen")).isFalse();
+
+        // three remembered, the least recently used forgotten first: p1, then r1
+        wanted.keep(post("p2", "sltchat"));
+        wanted.keep(post("p3", "sltchat"));
+        assertThat(wanted.kept("p1")).isFalse();
+        assertThat(wanted.kept("r1")).isTrue();
+    }
+
+    @Test
+    void aRecordThatCannotBeMappedIsWorthRejectingWhenItNamesAWantedHashtag() {
+        WantedPosts wanted = new WantedPosts(CHATS, 1);
+        assertThat(wanted.worthRejecting(new Conversion.Unmappable("bluesky: …", "{\"text\":\"#UKEdChat\"}"))).isTrue();
+        assertThat(wanted.worthRejecting(new Conversion.Unmappable("bluesky: …", "{\"text\":\"#edchat\"}"))).isFalse();
     }
 
     private static PostEvent post(String id, String... hashtags) {

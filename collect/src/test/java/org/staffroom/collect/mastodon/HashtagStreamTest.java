@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.staffroom.collect.Backoff;
 import org.staffroom.collect.mastodon.TestMastodonServer.Connection;
 
 class HashtagStreamTest {

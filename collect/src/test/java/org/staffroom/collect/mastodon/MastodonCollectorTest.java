@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.collect.TopicRecords;
 import org.staffroom.collect.mastodon.TestMastodonServer.Connection;
 import org.staffroom.it.TestStack;
 import org.staffroom.platforms.publish.KafkaEventWriter;
@@ -32,7 +31,8 @@ import org.staffroom.platforms.publish.KafkaEventWriter;
  * Two servers stream the #ukedchat statuses they know, which overlap (the same uri under each
  * server's own id); the first server drops its stream mid-way and the collector catches up from
  * its timeline; a restart catches up from the state file. The topic holds every status once, and
- * the job counts each once.
+ * the job counts each once; of two deletes, the one of a status written is written too, and the job
+ * keeps it in {@code deleted_posts}.
  */
 class MastodonCollectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,6 +66,12 @@ class MastodonCollectorTest {
     private static final ObjectNode S2_ON_B = TestStatuses.seenFrom(S2, "9002", HOME);
     private static final ObjectNode S4_ON_B = TestStatuses.seenFrom(S4, "9004", HOME);
     private static final ObjectNode S6_ON_B = status("9006", "school.example", "erin", "20:06", 10);
+    // a status the converter cannot map: it has no created_at
+    private static final ObjectNode BROKEN_ON_B = status("9005", "school.example", "gina", "20:05", 10);
+
+    static {
+        BROKEN_ON_B.remove("created_at");
+    }
 
     @Test
     void overlappingServersAndADroppedStreamGiveEveryStatusOnce() throws Exception {
@@ -77,23 +83,25 @@ class MastodonCollectorTest {
             a.streams("ukedchat", Connection.dropAfter(update(S1), update(S2), HEARTBEAT),
                     Connection.holdAfter(update(S7)));
             a.timeline("ukedchat", List.of(S1, S2, S3, S4, S5, S7));
-            // B: S2 and S4 under its own ids, S6, and the delete of a status never seen
-            b.streams("ukedchat", Connection.holdAfter(update(S2_ON_B), update(S4_ON_B), update(S6_ON_B),
-                    delete("9999"), HEARTBEAT));
+            // B: S2 and S4 under its own ids, a status that cannot be mapped, S6, the delete of a status never
+            // seen and the delete of S4
+            b.streams("ukedchat", Connection.holdAfter(update(S2_ON_B), update(S4_ON_B), update(BROKEN_ON_B),
+                    update(S6_ON_B), delete("9999"), delete("9004"), HEARTBEAT));
             b.timeline("ukedchat", List.of(S2_ON_B, S4_ON_B, S6_ON_B));
 
             MastodonCollector first;
             try (Running running = new Running(topic, state, a, b)) {
                 first = running.collector;
-                // A: 2 streamed + 4 caught up + S7 streamed again; B: 3 statuses and a delete
-                awaitCondition(() -> first.counters().seen() == 11 && a.connections("ukedchat") == 2
-                        && first.counters().connectedStreams() == 4, first);
+                // A: 2 streamed + 4 caught up + S7 streamed again; B: 4 statuses and two deletes
+                awaitCondition(() -> first.counts().seenSoFar() == 13 && a.connections("ukedchat") == 2
+                        && first.connected().connectedNow() == 4, first);
             }
-            assertThat(first.counters().kept()).isEqualTo(7);
-            assertThat(first.counters().duplicates()).isEqualTo(3); // S2 and S4 twice, S7 caught up and streamed
-            assertThat(first.counters().skipped()).isEqualTo(1);
-            assertThat(first.counters().rejected()).isZero();
-            assertThat(first.counters().disconnections()).isEqualTo(1);
+            // 3 duplicates: S2 and S4 twice, S7 caught up and streamed
+            assertThat(first.counts().convertedSoFar()).isEqualTo(10);
+            assertThat(first.counts().keptSoFar()).isEqualTo(7);
+            assertThat(first.counts().deletedSoFar()).as("S4's; 9999 was never written").isEqualTo(1);
+            assertThat(first.counts().rejectedSoFar()).isEqualTo(1);
+            assertThat(first.connected().disconnections()).isEqualTo(1);
             // caught up from S2, the last status of A's first stream, two statuses a page, up to an empty page
             assertThat(a.timelineQueries()).containsExactly("min_id=1002&limit=2", "limit=2&min_id=1004",
                     "limit=2&min_id=1007");
@@ -106,15 +114,20 @@ class MastodonCollectorTest {
             MastodonCollector second;
             try (Running running = new Running(topic, state, a, b)) {
                 second = running.collector;
-                awaitCondition(() -> second.counters().kept() == 1 && a.timelineQueries().size() == 5
+                awaitCondition(() -> second.counts().keptSoFar() == 1 && a.timelineQueries().size() == 5
                         && b.timelineQueries().contains("min_id=9006&limit=2"), second);
             }
             assertThat(a.timelineQueries()).endsWith("min_id=1007&limit=2", "limit=2&min_id=1008");
             assertThat(JSON.readTree(state.toFile()).get(a.name()).get("ukedchat").asText()).isEqualTo("1008");
         }
 
-        assertThat(TopicIds.of(stack.kafka.bootstrapServers(), topic)).containsExactlyInAnyOrder(uri(S1), uri(S2), uri(S3), uri(S4), uri(S5), uri(S6_ON_B),
-                uri(S7), uri(S8));
+        try (TopicRecords written = new TopicRecords(stack.kafka.bootstrapServers(), topic)) {
+            written.readToEnd();
+            assertThat(written.posts()).containsExactlyInAnyOrder(uri(S1), uri(S2), uri(S3), uri(S4), uri(S5),
+                    uri(S6_ON_B), uri(S7), uri(S8));
+            assertThat(written.deletions()).containsExactly(uri(S4));
+            assertThat(written.rejections()).isOne();
+        }
 
         String db = stack.database();
         stack.runJob(topic, db);
@@ -126,6 +139,9 @@ class MastodonCollectorTest {
         assertThat(stack.rows(db, "SELECT session_start, posts, originals, participants, new_participants, reach "
                 + "FROM chat_session_metrics WHERE chat_id = 'ukedchat'"))
                 .containsExactly("session_start=2024-11-21 20:00:00+00|" + counts);
+        assertThat(stack.rows(db, "SELECT platform, id FROM deleted_posts")).containsExactly("platform=mastodon|id=" + uri(S4));
+        assertThat(stack.rows(db, "SELECT reason FROM rejected_posts")).singleElement().asString()
+                .startsWith("reason=not converted from its platform's format: mastodon: ").contains("created_at");
     }
 
     /** A collector of both servers' #ukedchat and #sltchat, run on a thread of its own; closing stops it and waits for its end. */
@@ -142,7 +158,7 @@ class MastodonCollectorTest {
                     Duration.ofMillis(200), Duration.ofMinutes(1), 1000);
             writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), topic);
             collector = new MastodonCollector(settings, ResumePositions.load(state), writer,
-                    new RejectedRecords(new PrintWriter(new StringWriter())), new PrintWriter(System.err, true));
+                    new PrintWriter(System.err, true));
             run = thread.submit(() -> {
                 collector.run();
                 return null;
@@ -165,7 +181,7 @@ class MastodonCollectorTest {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + DEADLINE + ": " + collector.counters().describe());
+                throw new AssertionError("not reached within " + DEADLINE + ": " + collector.counts().summary());
             }
             TimeUnit.MILLISECONDS.sleep(20);
         }

@@ -63,9 +63,17 @@ class MastodonCommandTest {
         assertUsage("--state-file: " + positionsOfNoTag + ": mastodon.social: expected an object of hashtags and "
                 + "status ids, not \"113\"", "--servers", "mastodon.social", "--hashtags", "ukedchat", "--state-file",
                 positionsOfNoTag.toString());
-        assertUsage("--max-reconnect-delay: PT1S is shorter than --reconnect-delay PT5S", "--servers",
-                "mastodon.social", "--hashtags", "ukedchat", "--reconnect-delay", "PT5S", "--max-reconnect-delay",
-                "PT1S");
+        assertUsage("--max-reconnect-delay: 1000ms is shorter than --reconnect-delay 5000ms", "--servers",
+                "mastodon.social", "--hashtags", "ukedchat", "--reconnect-delay", "5s", "--max-reconnect-delay",
+                "1s");
+        // durations as the job and datagen spell them
+        assertUsage("Invalid value for option '--idle-timeout': '5 minutes' is not a duration: use a number and a unit",
+                "--servers", "mastodon.social", "--hashtags", "ukedchat", "--idle-timeout", "5 minutes");
+        assertUsage("--checkpoint-interval: 0ms must be more than zero", "--servers", "mastodon.social", "--hashtags",
+                "ukedchat", "--checkpoint-interval", "0");
+        // rejected records go to the topic, as the Bluesky collector's and the import's do
+        assertUsage("Unknown options: '--rejects-file', 'rejects.jsonl'", "--servers", "mastodon.social", "--hashtags", "ukedchat",
+                "--rejects-file", "rejects.jsonl");
     }
 
     private void assertUsage(String message, String... args) {

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffroom.collect.CollectCli;
+import org.staffroom.collect.TopicRecords;
 import org.staffroom.collect.mastodon.TestMastodonServer.Connection;
 import org.staffroom.embedded.EmbeddedKafka;
 
@@ -37,12 +37,12 @@ class MastodonSigtermTest {
             Process collector = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), CollectCli.class.getName(), "mastodon",
                     "--servers", server.url(), "--hashtags", "ukedchat", "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--topic", "posts", "--state-file", state.toString(), "--checkpoint-interval", "PT1H",
-                    "--progress-interval", "PT0S")
+                    "--topic", "posts", "--state-file", state.toString(), "--checkpoint-interval", "1h",
+                    "--progress-interval", "0")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
-            try {
+            try (TopicRecords topic = new TopicRecords(kafka.bootstrapServers(), "posts")) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (TopicIds.of(kafka.bootstrapServers(), "posts").size() < 2) {
+                while (topic.readToEnd().posts().size() < 2) {
                     assertThat(collector.isAlive()).as("the collector runs; stderr: %s", read(stderr)).isTrue();
                     assertThat(System.nanoTime()).as("both statuses in the topic within 60 s").isLessThan(deadline);
                     TimeUnit.MILLISECONDS.sleep(50);
@@ -56,13 +56,14 @@ class MastodonSigtermTest {
             } finally {
                 collector.destroyForcibly();
             }
-            assertThat(TopicIds.of(kafka.bootstrapServers(), "posts"))
-                    .containsExactly(s1.get("uri").asText(), s2.get("uri").asText());
+            try (TopicRecords topic = new TopicRecords(kafka.bootstrapServers(), "posts")) {
+                assertThat(topic.readToEnd().posts()).containsExactly(s1.get("uri").asText(), s2.get("uri").asText());
+            }
             ObjectMapper json = new ObjectMapper();
             assertThat(json.readTree(state.toFile()))
                     .isEqualTo(json.readTree("{\"" + server.name() + "\": {\"ukedchat\": \"1002\"}}"));
-            assertThat(read(stderr)).contains("mastodon: stopped; 2 seen, 2 converted (2 kept, 0 duplicates), "
-                    + "0 skipped, 0 rejected, 2 acknowledged, 0/1 streams connected; positions saved to " + state);
+            assertThat(read(stderr)).contains("collect mastodon: stopped; 2 seen, 2 converted, 2 kept, 0 deleted, "
+                    + "0 rejected, 2 acknowledged, 0/1 streams connected; positions saved to " + state);
         }
     }
 

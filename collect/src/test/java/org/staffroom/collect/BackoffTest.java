@@ -1,4 +1,4 @@
-package org.staffroom.collect.bluesky;
+package org.staffroom.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,9 @@ class BackoffTest {
     @Test
     void itIsPositiveAndAtMostItsMaximum() {
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
-                .hasMessage("the reconnect delay must be positive and at most its maximum, not PT2S up to PT1S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the reconnect delay must be positive and at most its maximum, not 2000ms up to 1000ms");
+        assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

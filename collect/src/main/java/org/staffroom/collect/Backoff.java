@@ -1,17 +1,20 @@
-package org.staffroom.collect.mastodon;
+package org.staffroom.collect;
 
 import java.time.Duration;
 
-/** Waits between reconnections: doubling from {@code initial} up to {@code max}, back to {@code initial} once a stream delivers. */
-final class Backoff {
+/**
+ * Waits between reconnections, for every collector: doubling from {@code initial} up to
+ * {@code max}, back to {@code initial} once a connection delivered.
+ */
+public final class Backoff {
     private final Duration initial;
     private final Duration max;
     private Duration next;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
-            throw new IllegalArgumentException("the back-off runs from a positive delay up to one at least as long, not "
-                    + initial + " to " + max);
+            throw new IllegalArgumentException("the reconnect delay must be positive and at most its maximum, not "
+                    + initial.toMillis() + "ms up to " + max.toMillis() + "ms");
         }
         this.initial = initial;
         this.max = max;
@@ -19,13 +22,13 @@ final class Backoff {
     }
 
     /** The delay before the next attempt; the one after is twice as long, at most {@code max}. */
-    Duration next() {
+    public Duration next() {
         Duration delay = next;
         next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
         return delay;
     }
 
-    void reset() {
+    public void reset() {
         next = initial;
     }
 }
