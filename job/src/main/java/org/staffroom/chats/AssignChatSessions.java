@@ -17,8 +17,8 @@ import org.staffroom.model.ScopedPost;
  * in one of the chat's occurrences (contract §3). One instance passes those, one per chat; the
  * other passes the chat hashtag's posts outside every session, for the rest-of-week comparison.
  *
- * <p>The sessions' instance gives operators, per chat (label {@code chat}), {@code chatSessionPosts},
- * the posts it passed, and {@code chatSessionOpen}, 1 while the calendar says a session is on by
+ * <p>The sessions' instance gives operators, per chat (label {@code chat}), {@code sessionPosts},
+ * the posts it passed, and {@code sessionOpen}, 1 while the calendar says a session is on by
  * the wall clock: together, the alert "no posts counted during a scheduled chat session".
  */
 public class AssignChatSessions extends RichFlatMapFunction<Post, ScopedPost> {
@@ -47,8 +47,8 @@ public class AssignChatSessions extends RichFlatMapFunction<Post, ScopedPost> {
         }
         for (ChatSchedule chat : chats) {
             MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("chat", chat.chatId());
-            sessionPosts.put(chat.chatId(), group.counter("chatSessionPosts"));
-            group.gauge("chatSessionOpen", (Gauge<Integer>) () ->
+            sessionPosts.put(chat.chatId(), group.counter("sessionPosts"));
+            group.gauge("sessionOpen", (Gauge<Integer>) () ->
                     chat.sessionContaining(System.currentTimeMillis()) != ChatSchedule.NONE ? 1 : 0);
         }
     }

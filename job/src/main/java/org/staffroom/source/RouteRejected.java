@@ -38,7 +38,8 @@ import org.staffroom.parse.RejectionKind;
  *
  * <p>Metrics (README, "Operating Staffroom"): {@code postsAccepted}, {@code postsWithoutHashtags},
  * {@code deletionsRead}, {@code recordsRejected} by {@code reason} ({@link RejectionKind}), and
- * {@code eventTimeLagMs}, the wall clock less this subtask's watermark.
+ * {@code eventTimeLagMs}, the wall clock less the event time this subtask's partitions have reached
+ * (the slowest one's latest createdAt less the out-of-orderness, as its watermark).
  */
 public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
@@ -54,8 +55,6 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
     private transient Counter withoutHashtags;
     private transient Counter deletions;
     private transient Map<RejectionKind, Counter> rejected;
-    /** The watermark last seen, for the lag gauge (read by the reporter's thread). */
-    private transient volatile long watermark;
 
     public RouteRejected(long outOfOrdernessMillis) {
         this.outOfOrdernessMillis = outOfOrdernessMillis;
@@ -93,19 +92,22 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
         for (RejectionKind kind : RejectionKind.values()) {
             rejected.put(kind, metrics.addGroup("reason", kind.label()).counter("recordsRejected"));
         }
-        watermark = Long.MIN_VALUE;
-        metrics.gauge("eventTimeLagMs", (Gauge<Long>) () -> {
-            long w = watermark;
-            return w == Long.MIN_VALUE || w == Long.MAX_VALUE ? -1L : System.currentTimeMillis() - w;
-        });
+        metrics.gauge("eventTimeLagMs", (Gauge<Long>) this::eventTimeLagMillis);
+    }
+
+    /** Read by the reporter's thread: a stale array or entry only delays the figure by a report. */
+    private long eventTimeLagMillis() {
+        long slowest = Long.MAX_VALUE;
+        for (long reached : latest) {
+            if (reached != Long.MIN_VALUE) {
+                slowest = Math.min(slowest, reached);
+            }
+        }
+        return slowest == Long.MAX_VALUE ? -1L : System.currentTimeMillis() - (slowest - outOfOrdernessMillis);
     }
 
     @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<Post> out) {
-        long current = ctx.timerService().currentWatermark();
-        if (current != watermark) {
-            watermark = current;
-        }
         if (record.rejected != null) {
             rejected.get(RejectionKind.of(record.rejected.reason)).inc();
             ctx.output(REJECTED, record.rejected);
