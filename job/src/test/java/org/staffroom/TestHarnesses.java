@@ -1,8 +1,5 @@
 package org.staffroom;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -11,7 +8,9 @@ import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.state.rocksdb.RocksDBKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.StreamFlatMap;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.staffroom.chats.AssignChatSessions;
 import org.staffroom.chats.ChatCalendar;
 import org.staffroom.model.Post;
@@ -80,12 +79,16 @@ public final class TestHarnesses {
     /** Posts through the real session assignment of {@code calendar}, as the job does. */
     public static void feedChats(KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h,
             ChatCalendar calendar, Post... posts) throws Exception {
-        AssignChatSessions assign = AssignChatSessions.inSessions(calendar);
-        for (Post p : posts) {
-            List<ScopedPost> scoped = new ArrayList<>();
-            assign.flatMap(p, new ListCollector<>(scoped));
-            for (ScopedPost sp : scoped) {
-                h.processElement(sp, p.createdAt);
+        // opened as the job opens it (it registers its metrics)
+        try (OneInputStreamOperatorTestHarness<Post, ScopedPost> assign =
+                new OneInputStreamOperatorTestHarness<>(new StreamFlatMap<>(AssignChatSessions.inSessions(calendar)))) {
+            assign.open();
+            for (Post p : posts) {
+                assign.processElement(p, p.createdAt);
+                for (ScopedPost sp : assign.extractOutputValues()) {
+                    h.processElement(sp, p.createdAt);
+                }
+                assign.getOutput().clear();
             }
         }
     }

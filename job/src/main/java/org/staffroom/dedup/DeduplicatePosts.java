@@ -6,6 +6,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -47,6 +48,8 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     /** Set when the input ended: the sweeps' timers have fired and are re-armed on resume. */
     private transient ValueState<Boolean> inputEnded;
     private transient WatermarkMemory watermark;
+    /** The metric {@code duplicatesDropped}: redeliveries within the horizon. */
+    private transient Counter duplicates;
 
     public DeduplicatePosts(long horizonMillis) {
         this.horizonMillis = horizonMillis;
@@ -71,6 +74,7 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
 
     @Override
     public void open(OpenContext openContext) {
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         forgetAt = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
         inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
@@ -83,6 +87,7 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
         long now = Math.max(watermark.current(ctx.timerService()), post.eventTimeAtRead);
         Long remembered = forgetAt.get(identity);
         if (remembered != null && remembered > now) {
+            duplicates.inc();
             return;
         }
         long forget = saturatedAdd(Math.max(post.createdAt, now), horizonMillis);

@@ -47,7 +47,7 @@ final class UpsertSink<T> implements Sink<T> {
         TypeSerializer<T> serializer = context.createInputSerializer();
         UnaryOperator<T> keep = context.isObjectReuseEnabled() ? serializer::copy : UnaryOperator.identity();
         return new UpsertWriter<>(batches, statement.table, execution, keep, context.getProcessingTimeService(),
-                context.metricGroup().counter(UpsertWriter.DEAD_LETTERED_ROWS));
+                context.metricGroup());
     }
 
     /** The connection options with the password read here, on the TaskManager. */

@@ -9,6 +9,8 @@ import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * upserts make a row written twice harmless).
  *
  * <p>A row PostgreSQL refuses for its data goes to dead_letters, is counted in the metric
- * {@value #DEAD_LETTERED_ROWS} and logged, and the job goes on. Any other failure is retried
+ * {@value #DEAD_LETTERED_ROWS} and logged, and the job goes on. Rows written are counted in
+ * {@value #ROWS_WRITTEN}, and the last batch's time in {@value #LAST_BATCH_MILLIS}. Any other failure is retried
  * {@code --sink-max-retries} times with a growing pause, on a new connection; then the task fails
  * and Flink's restarts wait the outage out, writing again from the last checkpoint.
  *
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class UpsertWriter<T> implements SinkWriter<T> {
     static final String DEAD_LETTERED_ROWS = "deadLetteredRows";
+    static final String ROWS_WRITTEN = "rowsWritten";
+    static final String LAST_BATCH_MILLIS = "lastBatchMillis";
     private static final Logger LOG = LoggerFactory.getLogger(UpsertWriter.class);
     private static final long BACKOFF_MS = 1_000;
     /** Key and error in the log, on one line and cut here: a refused key can be thousands of characters. */
@@ -41,6 +46,9 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     private final UnaryOperator<T> keep;
     private final ProcessingTimeService time;
     private final Counter deadLettered;
+    private final Counter written;
+    /** Read by the metric reporter's thread. */
+    private volatile long lastBatchMillis;
     private final List<T> buffer = new ArrayList<>();
     private boolean flushScheduled;
 
@@ -49,13 +57,15 @@ final class UpsertWriter<T> implements SinkWriter<T> {
      *     the sender may then change the object after handing it on
      */
     UpsertWriter(UpsertBatches<T> batches, String table, JdbcExecutionOptions options, UnaryOperator<T> keep,
-            ProcessingTimeService time, Counter deadLettered) {
+            ProcessingTimeService time, MetricGroup metrics) {
         this.batches = batches;
         this.table = table;
         this.options = options;
         this.keep = keep;
         this.time = time;
-        this.deadLettered = deadLettered;
+        this.deadLettered = metrics.counter(DEAD_LETTERED_ROWS);
+        this.written = metrics.counter(ROWS_WRITTEN);
+        metrics.gauge(LAST_BATCH_MILLIS, (Gauge<Long>) () -> lastBatchMillis);
     }
 
     @Override
@@ -83,7 +93,10 @@ final class UpsertWriter<T> implements SinkWriter<T> {
         }
         for (int attempt = 1; ; attempt++) {
             try {
+                long start = System.nanoTime();
                 List<DeadLetter> refused = batches.write(buffer);
+                lastBatchMillis = (System.nanoTime() - start) / 1_000_000;
+                written.inc(buffer.size() - refused.size());
                 buffer.clear();
                 refused.forEach(this::report);
                 return;

@@ -2,11 +2,17 @@ package org.staffroom.source;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -17,6 +23,7 @@ import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
 import org.staffroom.model.PostDeletion;
 import org.staffroom.model.RejectedPost;
+import org.staffroom.parse.RejectionKind;
 
 /**
  * Accepted posts go on; rejected records go to a side output for rejected_posts, deletion events
@@ -28,6 +35,11 @@ import org.staffroom.model.RejectedPost;
  * state, so that a restore stamps a post read again exactly as the first reading did. Periodic
  * watermarks cannot decide lateness the same way twice: read again in the burst after a restore, a
  * late post can overtake the watermark that, the first time, had come before it.
+ *
+ * <p>Metrics (README, "Operating Staffroom"): {@code postsAccepted}, {@code postsWithoutHashtags},
+ * {@code deletionsRead}, {@code recordsRejected} by {@code reason} ({@link RejectionKind}), and
+ * {@code eventTimeLagMs}, the wall clock less the event time this subtask's partitions have reached
+ * (the slowest one's latest createdAt less the out-of-orderness, as its watermark).
  */
 public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
@@ -39,6 +51,10 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
     /** partition → its latest createdAt so far ({@code Long.MIN_VALUE} for none). */
     private transient long[] latest;
     private transient ListState<Tuple2<Integer, Long>> stored;
+    private transient Counter accepted;
+    private transient Counter withoutHashtags;
+    private transient Counter deletions;
+    private transient Map<RejectionKind, Counter> rejected;
 
     public RouteRejected(long outOfOrdernessMillis) {
         this.outOfOrdernessMillis = outOfOrdernessMillis;
@@ -67,21 +83,50 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
     }
 
     @Override
+    public void open(OpenContext openContext) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        accepted = metrics.counter("postsAccepted");
+        withoutHashtags = metrics.counter("postsWithoutHashtags");
+        deletions = metrics.counter("deletionsRead");
+        rejected = new EnumMap<>(RejectionKind.class);
+        for (RejectionKind kind : RejectionKind.values()) {
+            rejected.put(kind, metrics.addGroup("reason", kind.label()).counter("recordsRejected"));
+        }
+        metrics.gauge("eventTimeLagMs", (Gauge<Long>) this::eventTimeLagMillis);
+    }
+
+    /** Read by the reporter's thread: a stale array or entry only delays the figure by a report. */
+    private long eventTimeLagMillis() {
+        long slowest = Long.MAX_VALUE;
+        for (long reached : latest) {
+            if (reached != Long.MIN_VALUE) {
+                slowest = Math.min(slowest, reached);
+            }
+        }
+        return slowest == Long.MAX_VALUE ? -1L : System.currentTimeMillis() - (slowest - outOfOrdernessMillis);
+    }
+
+    @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<Post> out) {
         if (record.rejected != null) {
+            rejected.get(RejectionKind.of(record.rejected.reason)).inc();
             ctx.output(REJECTED, record.rejected);
             return;
         }
         if (record.deletion != null) {
+            deletions.inc();
             ctx.output(DELETED, record.deletion);
             return;
         }
+        accepted.inc();
         Post post = record.post;
         long reached = advance(record.partition, post.createdAt);
         // as the watermark of bounded out-of-orderness: a post exactly the bound late is on time
         post.eventTimeAtRead = reached == Long.MIN_VALUE ? reached : reached - outOfOrdernessMillis - 1;
         if (post.hashtags.length > 0) {
             out.collect(post);
+        } else {
+            withoutHashtags.inc();
         }
     }
 

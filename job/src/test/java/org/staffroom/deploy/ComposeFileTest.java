@@ -65,11 +65,11 @@ import picocli.CommandLine.ParseResult;
 class ComposeFileTest {
     private static final Set<String> SERVICES =
             Set.of("secrets-init", "kafka", "kafka-init", "postgres", "db-logins", "jobmanager", "taskmanager", "submit",
-                    "datagen", "collect-bluesky", "collect-mastodon", "grafana");
+                    "datagen", "collect-bluesky", "collect-mastodon", "grafana", "prometheus");
     private static final List<String> COLLECTORS = List.of("collect-bluesky", "collect-mastodon");
     /** Where the services mount the volume secrets-init writes the passwords into. */
     private static final String SECRETS = "/run/staffroom-secrets";
-    private static final Set<Integer> DOCUMENTED_PORTS = Set.of(9092, 5432, 8081, 3000);
+    private static final Set<Integer> DOCUMENTED_PORTS = Set.of(9092, 5432, 8081, 3000, 9090);
 
     static Path root;
     static Compose compose;
@@ -374,6 +374,9 @@ class ComposeFileTest {
                 TaskManagerOptions.class, StateBackendOptions.class, CheckpointingOptions.class, RestOptions.class);
         Configuration conf = Configuration.fromMap(jm);
         jm.forEach((key, value) -> {
+            if (key.startsWith("metrics.reporter.prom.")) {
+                return; // a reporter's settings, named by the reporter: see prometheusScrapesBothFlinkProcesses…
+            }
             assertThat(known).as("%s is a current Flink 2 option (not a deprecated or removed key)", key)
                     .containsKey(key);
             assertThatCode(() -> conf.get(known.get(key))).as("%s: %s", key, value).doesNotThrowAnyException();
@@ -578,6 +581,38 @@ class ComposeFileTest {
         Process p = bash.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("%s: %s", service, output).isZero();
+    }
+
+    /**
+     * Flink's JobManager and TaskManager report to Prometheus on the port the compose Prometheus
+     * scrapes, which loads the repository's alert rules (checked by promtool in PrometheusTest), and
+     * Grafana has it as a data source.
+     */
+    @Test
+    void prometheusScrapesBothFlinkProcessesAndLoadsTheAlertRules() throws IOException {
+        for (String flink : List.of("jobmanager", "taskmanager")) {
+            JsonNode properties = Compose.YAML.readTree(Compose.environment(compose.service(flink)).get("FLINK_PROPERTIES"));
+            assertThat(properties.path("metrics.reporter.prom.factory.class").asText()).as(flink)
+                    .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+            assertThat(properties.path("metrics.reporter.prom.port").asInt()).as(flink).isEqualTo(9249);
+        }
+        JsonNode prometheus = compose.service("prometheus");
+        Map<String, String> mounted = new HashMap<>();
+        Compose.volumes(prometheus).stream().filter(Compose.Volume::isHostPath)
+                .forEach(v -> mounted.put(v.target(), v.source()));
+        assertThat(mounted).containsEntry("/etc/prometheus/prometheus.yml", "./prometheus/prometheus.yml")
+                .containsEntry("/etc/prometheus/alerts.yml", "./prometheus/alerts.yml");
+        JsonNode config = Compose.YAML.readTree(root.resolve("prometheus/prometheus.yml").toFile());
+        assertThat(config.path("rule_files")).extracting(JsonNode::asText).containsExactly("/etc/prometheus/alerts.yml");
+        List<String> targets = new ArrayList<>();
+        config.path("scrape_configs").forEach(job -> job.path("static_configs")
+                .forEach(c -> c.path("targets").forEach(t -> targets.add(t.asText()))));
+        assertThat(targets).containsExactlyInAnyOrder("jobmanager:9249", "taskmanager:9249");
+
+        JsonNode datasource = Compose.YAML.readTree(
+                root.resolve("grafana/provisioning/datasources/prometheus.yaml").toFile()).path("datasources").get(0);
+        assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
+        assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
     }
 
     @Test

@@ -1,0 +1,107 @@
+package org.staffroom.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.staffroom.platforms.PostEvent;
+
+/**
+ * The job's own metrics (README, "Operating Staffroom") after a stream with known duplicates,
+ * rejections of each kind, a deletion and posts without hashtags: each counter has exactly the
+ * value counted by hand, summed over subtasks, through Flink's metric system.
+ */
+class JobMetricsTest {
+    /** Keeps the metrics of finished jobs. */
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static TestStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = TestStack.start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyCounterHasTheHandCountedValue() throws Exception {
+        String future = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        byte[] a = PostEvent.of("p1", "2025-01-07T10:01:00Z", "a").hashtags("#edchat").toBytes();
+        byte[] b = PostEvent.of("p2", "2025-01-07T10:05:00Z", "b").hashtags("#edchat").urls("https://eef.org.uk").toBytes();
+        String topic = stack.topic(2);
+        stack.write(topic, 0, List.of(a, b, a, utf8("not json"),
+                utf8("{\"id\": \"r1\", \"author\": {\"id\": \"u\"}}"),
+                PostEvent.of("p3", "2025-01-07T10:07:00Z", "c").text("no tag here").toBytes()));
+        stack.write(topic, 1, List.of(b,
+                PostEvent.of("f1", future, "d").hashtags("#edchat").toBytes(),
+                utf8("{\"conversionError\": \"created_at: required field is missing\", \"source\": {\"id\": \"9\"}}"),
+                utf8("{\"deleted\": true, \"platform\": \"unknown\", \"id\": \"p3\"}")));
+        String db = stack.database();
+
+        JobID job = stack.runJob(topic, db, "--allowed-lateness", "0s");
+
+        // by hand: accepted p1, p2, p1 again, p3 (no hashtag) on partition 0; p2 again on 1; a clock post on each
+        assertThat(sum(job, "route-rejected", "postsAccepted")).isEqualTo(7);
+        assertThat(sum(job, "route-rejected", "postsWithoutHashtags")).as("p3 and the two clock posts").isEqualTo(3);
+        assertThat(sum(job, "route-rejected", "deletionsRead")).isEqualTo(1);
+        assertThat(rejectedByReason(job)).isEqualTo(Map.of("malformed", 1L, "field", 1L, "event_time", 1L,
+                "unconverted", 1L, "limit", 0L, "internal", 0L));
+        assertThat(sum(job, "deduplicate", "duplicatesDropped")).as("p1 and p2 again").isEqualTo(2);
+        assertThat(sum(job, "rejected-posts-sink", "rowsWritten")).isEqualTo(4);
+        assertThat(sum(job, "deleted-posts-sink", "rowsWritten")).isEqualTo(1);
+        // edchat: the 30-minute window at 10:00 and the day, each written once (no lateness: the first row is final)
+        assertThat(sum(job, "hashtag-metrics-sink", "rowsWritten")).isEqualTo(2);
+        assertThat(sum(job, "hashtag-metrics-sink", "deadLetteredRows")).isZero();
+        assertThat(METRICS.findMetrics(job, "route-rejected.*\\.eventTimeLagMs$")).as("a lag gauge per subtask")
+                .isNotEmpty().allSatisfy((name, gauge) -> assertThat(gauge).isInstanceOf(Gauge.class));
+        assertThat(METRICS.findMetrics(job, "hashtag-metrics-sink.*\\.lastBatchMillis$")).isNotEmpty();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A counter of one operator, summed over its subtasks. */
+    private static long sum(JobID job, String operator, String counter) {
+        Map<String, Metric> found = METRICS.findMetrics(job, "\\Q" + operator + "\\E[^.]*\\..*\\." + counter + "$");
+        assertThat(found).as("%s of %s", counter, operator).isNotEmpty();
+        return found.values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
+    }
+
+    /** recordsRejected by its reason label, summed over subtasks. */
+    private static Map<String, Long> rejectedByReason(JobID job) {
+        Map<String, Long> byReason = new TreeMap<>();
+        METRICS.findMetrics(job, "\\.reason\\.[a-z_]+\\.recordsRejected$").forEach((name, metric) -> {
+            String[] parts = name.split("\\.");
+            byReason.merge(parts[parts.length - 2], ((Counter) metric).getCount(), Long::sum);
+        });
+        return byReason;
+    }
+}
