@@ -24,6 +24,7 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -84,6 +85,8 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     private final StateBackend backend;
 
     private transient WatermarkMemory watermark;
+    /** The metric {@code latePosts}: posts too late for a final window of theirs, per scope. */
+    private transient Counter latePosts;
     /** Every label with state: the configured ones, and those of earlier runs whose windows may still be open. */
     private transient Set<String> labels;
     private transient ListState<String> storedLabels;
@@ -131,6 +134,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
 
     @Override
     public void open(OpenContext openContext) {
+        latePosts = getRuntimeContext().getMetricGroup().counter("latePosts");
         windows = new LinkedHashMap<>();
         pastParticipants = new HashMap<>();
         for (String label : labels) {
@@ -191,6 +195,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             rewriteWindowsOf(ctx, out, scope, schemes, participant, previousFirst, t, now);
         }
         if (missed != null) {
+            latePosts.inc();
             ctx.output(LATE, late(scope, post, missed));
         }
     }

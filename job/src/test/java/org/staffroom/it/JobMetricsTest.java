@@ -57,6 +57,9 @@ class JobMetricsTest {
         byte[] b = PostEvent.of("p2", "2025-01-07T10:05:00Z", "b").hashtags("#edchat").urls("https://eef.org.uk").toBytes();
         String topic = stack.topic(2);
         stack.write(topic, 0, List.of(a, b, a, utf8("not json"),
+                PostEvent.of("p4", "2025-01-07T12:00:00Z", "e").hashtags("#edchat").toBytes(),
+                // late for the half hour at 10:00, final once p4 moved its partition's event time past it
+                PostEvent.of("p5", "2025-01-07T10:02:00Z", "f").hashtags("#edchat").toBytes(),
                 utf8("{\"id\": \"r1\", \"author\": {\"id\": \"u\"}}"),
                 PostEvent.of("p3", "2025-01-07T10:07:00Z", "c").text("no tag here").toBytes()));
         stack.write(topic, 1, List.of(b,
@@ -67,8 +70,8 @@ class JobMetricsTest {
 
         JobID job = stack.runJob(topic, db, "--allowed-lateness", "0s");
 
-        // by hand: accepted p1, p2, p1 again, p3 (no hashtag) on partition 0; p2 again on 1; a clock post on each
-        assertThat(sum(job, "route-rejected", "postsAccepted")).isEqualTo(7);
+        // by hand: accepted p1, p2, p1 again, p4, p5, p3 (no hashtag) on partition 0; p2 again on 1; a clock post on each
+        assertThat(sum(job, "route-rejected", "postsAccepted")).isEqualTo(9);
         assertThat(sum(job, "route-rejected", "postsWithoutHashtags")).as("p3 and the two clock posts").isEqualTo(3);
         assertThat(sum(job, "route-rejected", "deletionsRead")).isEqualTo(1);
         assertThat(rejectedByReason(job)).isEqualTo(Map.of("malformed", 1L, "field", 1L, "event_time", 1L,
@@ -76,8 +79,11 @@ class JobMetricsTest {
         assertThat(sum(job, "deduplicate", "duplicatesDropped")).as("p1 and p2 again").isEqualTo(2);
         assertThat(sum(job, "rejected-posts-sink", "rowsWritten")).isEqualTo(4);
         assertThat(sum(job, "deleted-posts-sink", "rowsWritten")).isEqualTo(1);
-        // edchat: the 30-minute window at 10:00 and the day, each written once (no lateness: the first row is final)
-        assertThat(sum(job, "hashtag-metrics-sink", "rowsWritten")).isEqualTo(2);
+        // edchat: the half hours at 10:00 and 12:00 and the day, each written once (no lateness: the first row is final)
+        assertThat(sum(job, "hashtag-metrics-sink", "rowsWritten")).isEqualTo(3);
+        assertThat(sum(job, "hashtag-windows", "latePosts")).as("p5, for the half hour at 10:00").isEqualTo(1);
+        assertThat(sum(job, "chat-sessions", "latePosts")).isZero();
+        assertThat(sum(job, "late-posts-sink", "rowsWritten")).isEqualTo(1);
         assertThat(sum(job, "hashtag-metrics-sink", "deadLetteredRows")).isZero();
         assertThat(METRICS.findMetrics(job, "route-rejected.*\\.eventTimeLagMs$")).as("a lag gauge per subtask")
                 .isNotEmpty().allSatisfy((name, gauge) -> assertThat(gauge).isInstanceOf(Gauge.class));
