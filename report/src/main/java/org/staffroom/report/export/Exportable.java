@@ -25,18 +25,11 @@ public record Exportable(String name, String kind, String description, List<Colu
 
     /** Every table and view of the current schema the user may read, by name (Flyway's history left out). */
     public static List<String> readable(Connection c) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT c.relname FROM pg_class c "
+        return firstColumn(c, "SELECT c.relname FROM pg_class c "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
                 + "AND c.relkind IN ('r', 'v', 'm', 'p') AND c.relname <> 'flyway_schema_history' "
                 + "AND (has_table_privilege(c.oid, 'SELECT') OR has_any_column_privilege(c.oid, 'SELECT')) "
                 + "ORDER BY c.relname");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return names;
     }
 
     /** The table or view {@code name}; empty when there is none the user may read. */
@@ -86,19 +79,26 @@ public record Exportable(String name, String kind, String description, List<Colu
     }
 
     private static List<String> primaryKey(Connection c, String table) throws SQLException {
-        List<String> key = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT a.attname FROM pg_index i "
+        return firstColumn(c, "SELECT a.attname FROM pg_index i "
                 + "JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position) ON true "
                 + "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                + "WHERE i.indrelid = quote_ident(?)::regclass AND i.indisprimary ORDER BY k.position")) {
-            s.setString(1, table);
+                + "WHERE i.indrelid = quote_ident(?)::regclass AND i.indisprimary ORDER BY k.position", table);
+    }
+
+    /** The first column of a query's rows. */
+    private static List<String> firstColumn(Connection c, String sql, String... parameters) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    key.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
         }
-        return key;
+        return values;
     }
 
     /** A name as an SQL identifier, quoted. */
