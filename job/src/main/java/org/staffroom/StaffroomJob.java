@@ -13,6 +13,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -23,6 +24,8 @@ import org.staffroom.config.StaffroomConfig;
 import org.staffroom.dedup.DeduplicatePosts;
 import org.staffroom.model.ParsedRecord;
 import org.staffroom.model.Post;
+import org.staffroom.model.PostDeletion;
+import org.staffroom.model.RejectedPost;
 import org.staffroom.model.WindowMetrics;
 import org.staffroom.sink.OpenRows;
 import org.staffroom.sink.Outputs;
@@ -139,23 +142,25 @@ public final class StaffroomJob {
                 .process(new RouteRejected(config.outOfOrderness().toMillis()))
                 .name("route-rejected")
                 .uid("route-rejected");
-        if (maxReaders > 0 && maxReaders < env.getParallelism()) {
-            LOG.info("This bounded run reads its {} partitions with {} source readers rather than {}: a reader "
-                    + "without a partition would hold event time back", maxReaders, maxReaders, env.getParallelism());
-            records.setParallelism(maxReaders);
-            // stays chained to its reader
-            posts.setParallelism(maxReaders);
-        }
-
-        posts.getSideOutput(RouteRejected.REJECTED)
+        DataStreamSink<RejectedPost> rejectedSink = posts.getSideOutput(RouteRejected.REJECTED)
                 .sinkTo(outputs.rejectedPosts())
                 .name("rejected-posts-sink")
                 .uid("rejected-posts-sink");
 
-        posts.getSideOutput(RouteRejected.DELETED)
+        DataStreamSink<PostDeletion> deletedSink = posts.getSideOutput(RouteRejected.DELETED)
                 .sinkTo(outputs.deletedPosts())
                 .name("deleted-posts-sink")
                 .uid("deleted-posts-sink");
+
+        if (maxReaders > 0 && maxReaders < env.getParallelism()) {
+            LOG.info("This bounded run reads its {} partitions with {} source readers rather than {}: a reader "
+                    + "without a partition would hold event time back", maxReaders, maxReaders, env.getParallelism());
+            // the parser and the sinks of its side outputs stay chained to their reader
+            records.setParallelism(maxReaders);
+            posts.setParallelism(maxReaders);
+            rejectedSink.setParallelism(maxReaders);
+            deletedSink.setParallelism(maxReaders);
+        }
 
         DataStream<Post> uniquePosts = posts
                 .keyBy(DeduplicatePosts::bucketOf)

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.staffroom.Conditions;
 import org.staffroom.QueryRows;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.EmbeddedPostgres;
@@ -208,6 +211,53 @@ class PostgresSchemaTest {
             assertThat(QueryRows.of(url, postgres.user(), postgres.password(), "SELECT count(*) FROM late_posts "
                     + "UNION ALL SELECT count(*) FROM rejected_posts UNION ALL SELECT count(*) FROM dead_letters"))
                     .containsExactly("count=1", "count=2", "count=1");
+        }
+    }
+
+    /**
+     * Two sinks write at the same moment: a deletion in one transaction, a row of its post in another.
+     * Whichever commits first, the later waits for it and then sees it (V012), instead of both
+     * missing the other's uncommitted row and the row staying.
+     */
+    @Test
+    void aDeletionAndARowOfItsPostInConcurrentTransactionsDoNotMissEachOther() throws Exception {
+        String url = database();
+        SchemaMigrations.apply(url, postgres.user(), postgres.password());
+        String rejected = "INSERT INTO rejected_posts (received_at, topic, \"partition\", \"offset\", reason, payload, "
+                + "payload_bytes) VALUES (now(), 't', 0, %d, 'r', '{\"id\":\"%s\"}', 9)";
+        String deletion = "INSERT INTO deleted_posts VALUES ('twitter', '%s', NULL, now())";
+        // the deletion first, uncommitted; the record's insert waits for it and is then refused
+        whileUncommitted(url, deletion.formatted("9"), rejected.formatted(1, "9"));
+        // the record first, uncommitted; the deletion waits for it and then removes it
+        whileUncommitted(url, rejected.formatted(2, "8"), deletion.formatted("8"));
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), "SELECT count(*) FROM rejected_posts"))
+                .containsExactly("count=0");
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), "SELECT id FROM deleted_posts ORDER BY id"))
+                .containsExactly("id=8", "id=9");
+    }
+
+    /** Runs {@code first} in an open transaction, {@code second} on another connection until it waits for a lock, then commits. */
+    private static void whileUncommitted(String url, String first, String second) throws Exception {
+        try (Connection a = connect(url); Connection b = connect(url); Statement sa = a.createStatement()) {
+            a.setAutoCommit(false);
+            sa.execute(first);
+            int pid;
+            try (Statement sb = b.createStatement(); ResultSet rs = sb.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getInt(1);
+            }
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+                try (Statement sb = b.createStatement()) {
+                    sb.execute(second);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Conditions.await("the second insert to wait for a lock", Duration.ofSeconds(30),
+                    () -> QueryRows.of(url, postgres.user(), postgres.password(), "SELECT wait_event_type FROM "
+                            + "pg_stat_activity WHERE pid = " + pid).contains("wait_event_type=Lock"));
+            a.commit();
+            waiting.get(30, TimeUnit.SECONDS);
         }
     }
 
