@@ -613,6 +613,13 @@ class ComposeFileTest {
                 root.resolve("grafana/provisioning/datasources/prometheus.yaml").toFile()).path("datasources").get(0);
         assertThat(datasource.path("type").asText()).isEqualTo("prometheus");
         assertThat(datasource.path("url").asText()).isEqualTo("http://prometheus:9090");
+        // the operations dashboard, in a folder of the provisioned directory (Grafana reads it whole), reads Prometheus
+        JsonNode operations = Compose.YAML.readTree(
+                root.resolve("grafana/dashboards/operations/staffroom-operations.json").toFile());
+        assertThat(operations.findValues("datasource")).isNotEmpty().allSatisfy(ref -> {
+            assertThat(ref.path("type").asText()).isEqualTo("prometheus");
+            assertThat(ref.path("uid").asText()).isEqualTo(datasource.path("uid").asText());
+        });
     }
 
     @Test

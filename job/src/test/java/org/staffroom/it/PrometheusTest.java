@@ -43,7 +43,8 @@ import org.staffroom.platforms.PostEvent;
  * A real Prometheus (Debian's package, which .ci/run installs) scrapes a job run with Flink's
  * Prometheus reporter: the staffroom metrics are there with the values counted by hand, the alert
  * rules of prometheus/alerts.yml pass {@code promtool check rules}, and each rule's expression,
- * evaluated by that Prometheus, fires or stays silent as this stream makes it.
+ * evaluated by that Prometheus, fires or stays silent as this stream makes it; every query of the
+ * provisioned operations dashboard is valid and finds its series there.
  */
 class PrometheusTest {
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
@@ -146,6 +147,11 @@ class PrometheusTest {
                     .containsOnlyKeys("quietnow");
             assertThat(query(base, rules.get("StaffroomJobRestarting"))).as("no restart: silent").isEmpty();
             assertThat(query(base, rules.get("StaffroomNoCheckpoint"))).as("checkpoints every second: silent").isEmpty();
+
+            // the operations dashboard: every panel's query is valid PromQL and finds its series
+            for (Map.Entry<String, String> panel : operationsQueries().entrySet()) {
+                assertThat(query(base, panel.getValue().replace("$__rate_interval", "1m"))).as(panel.getKey()).isNotEmpty();
+            }
         } finally {
             prometheus.destroy();
             if (!prometheus.waitFor(30, TimeUnit.SECONDS)) {
@@ -180,6 +186,21 @@ class PrometheusTest {
         return "{\"id\": \"" + id + "\", \"hashtag\": \"" + hashtag + "\", \"day\": \""
                 + start.getDayOfWeek().name().toLowerCase(Locale.ROOT) + "\", \"start\": \""
                 + start.format(DateTimeFormatter.ofPattern("HH:mm")) + "\", \"duration\": \"1h\", \"zone\": \"UTC\"}";
+    }
+
+    /** "panel title: legend" → its PromQL, from the provisioned operations dashboard. */
+    private static Map<String, String> operationsQueries() throws IOException {
+        Map<String, String> queries = new LinkedHashMap<>();
+        JsonNode dashboard = JSON.readTree(RULES.resolveSibling("../grafana/dashboards/operations/staffroom-operations.json")
+                .normalize().toFile());
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                queries.put(panel.path("title").asText() + ": " + target.path("legendFormat").asText(),
+                        target.path("expr").asText());
+            }
+        }
+        assertThat(queries).hasSizeGreaterThan(10);
+        return queries;
     }
 
     /** alert name → its expression, from the rules file. */
