@@ -106,9 +106,10 @@ class PrometheusTest {
         String topic = stack.topic(1);
         String db = stack.database();
         JobClient job = stack.startJob(topic, db, "--chats", chats.toString(), "--checkpoint-interval", "1s");
-        Process prometheus = startPrometheus();
+        int port = freePort();
+        Process prometheus = startPrometheus(port);
         try {
-            String base = "http://127.0.0.1:" + prometheusPort;
+            String base = "http://127.0.0.1:" + port;
             Conditions.await("Prometheus to scrape the job's postsAccepted", WAIT,
                     () -> !query(base, "flink_taskmanager_job_task_operator_postsAccepted").isEmpty());
             // rejected: 1 of 5 records, 20 %
@@ -161,10 +162,7 @@ class PrometheusTest {
         }
     }
 
-    private static int prometheusPort;
-
-    private static Process startPrometheus() throws IOException {
-        prometheusPort = freePort();
+    private static Process startPrometheus(int port) throws IOException {
         Path config = Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -178,7 +176,7 @@ class PrometheusTest {
                 """.formatted(RULES, REPORTER_PORT));
         return new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("tsdb")),
-                "--web.listen-address=127.0.0.1:" + prometheusPort, "--log.level=warn")
+                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
     }
 

@@ -60,8 +60,9 @@ final class ChatReportPage {
             charts(page);
             top(page);
             platforms(page);
-            table(page, "sessions", "Week by week", history.sessions(), ChatHistory.SESSION_COLUMNS);
-            table(page, "weeks", "The session against the rest of its week", history.weeks(), ChatHistory.WEEK_COLUMNS);
+            section(page, "sessions", "Week by week", history.sessions(), ChatHistory.SESSION_COLUMNS);
+            section(page, "weeks", "The session against the rest of its week", history.weeks(),
+                    ChatHistory.WEEK_COLUMNS);
         }
         page.append("<footer><p>Participants are distinct (platform, account); new participants post in a session of "
                 + "this chat for the first time ever; retained took part in the previous week's session too. "
@@ -126,17 +127,20 @@ final class ChatReportPage {
         }
         page.append("<section id=\"platforms\"><h2>The latest session by platform</h2>\n");
         figure(page, ChatCharts.platforms(history.platforms()));
-        table(page, null, null, history.platforms(), List.of("platform", "posts", "participants", "new_participants",
-                "retained_from_previous", "brokering_ratio"));
+        table(page, "platforms-table", history.platforms(), List.of("platform", "posts", "participants",
+                "new_participants", "retained_from_previous", "brokering_ratio"));
         page.append("</section>\n");
     }
 
-    private void table(StringBuilder page, String id, String title, List<Row> rows, List<String> columns) {
-        if (id != null) {
-            page.append("<section id=\"").append(id).append("\"><h2>").append(escape(title)).append("</h2>\n");
-        }
-        page.append("<div class=\"wide\"><table").append(id == null ? " id=\"platforms-table\"" : " id=\"" + id + "-table\"")
-                .append("><thead><tr>");
+    /** A section of its own holding one table, {@code <id>-table}. */
+    private void section(StringBuilder page, String id, String title, List<Row> rows, List<String> columns) {
+        page.append("<section id=\"").append(id).append("\"><h2>").append(escape(title)).append("</h2>\n");
+        table(page, id + "-table", rows, columns);
+        page.append("</section>\n");
+    }
+
+    private void table(StringBuilder page, String tableId, List<Row> rows, List<String> columns) {
+        page.append("<div class=\"wide\"><table id=\"").append(tableId).append("\"><thead><tr>");
         for (String column : columns) {
             page.append("<th>").append(escape(heading(column))).append("</th>");
         }
@@ -149,9 +153,6 @@ final class ChatReportPage {
             page.append("</tr>\n");
         }
         page.append("</tbody></table></div>\n");
-        if (id != null) {
-            page.append("</section>\n");
-        }
     }
 
     private String display(String column, String value) {
