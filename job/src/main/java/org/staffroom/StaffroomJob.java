@@ -1,5 +1,8 @@
 package org.staffroom;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.apache.flink.api.connector.source.Source;
@@ -30,6 +33,7 @@ import org.staffroom.model.WindowMetrics;
 import org.staffroom.sink.OpenRows;
 import org.staffroom.sink.Outputs;
 import org.staffroom.sink.PostgresSinks;
+import org.staffroom.source.BoundedInput;
 import org.staffroom.source.KafkaPostSource;
 import org.staffroom.source.RouteRejected;
 import org.staffroom.state.StateBackend;
@@ -61,12 +65,13 @@ public final class StaffroomJob {
                 && !config.startWithoutState()) {
             OpenRows.refuseAFreshStartOver(config.jdbc());
         }
+        Optional<BoundedInput> input = build(env, config);
         // a detached client exits once the job is submitted, and a REST submission's main() runs in the JobManager,
         // which closes the jar's class loader after it: only an attached client can watch
         if (env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
             env.registerJobListener(RestartLoopWatch.of(env.getConfiguration()));
+            env.registerJobListener(JobProgress.of(config, input, new PrintWriter(System.err, true, UTF_8)));
         }
-        build(env, config);
         env.execute("staffroom");
     }
 
@@ -115,11 +120,18 @@ public final class StaffroomJob {
         return conf;
     }
 
-    /** Wires the pipeline onto {@code env}, reading Kafka and writing PostgreSQL as configured. */
-    public static void build(StreamExecutionEnvironment env, StaffroomConfig config) throws SQLException {
+    /**
+     * Wires the pipeline onto {@code env}, reading Kafka and writing PostgreSQL as configured; returns what a bounded
+     * run will read (empty for an unbounded run).
+     */
+    public static Optional<BoundedInput> build(StreamExecutionEnvironment env, StaffroomConfig config)
+            throws SQLException {
         Outputs outputs = PostgresSinks.prepare(config.sinkSettings(), config.chatCalendar());
-        int readers = config.bounded() ? KafkaPostSource.boundedReaders(config.sourceSettings()) : 0;
-        build(env, config, KafkaPostSource.create(config.sourceSettings()), readers, outputs);
+        Optional<BoundedInput> input = config.bounded()
+                ? Optional.of(KafkaPostSource.boundedInput(config.sourceSettings())) : Optional.empty();
+        build(env, config, KafkaPostSource.create(config.sourceSettings()),
+                input.map(BoundedInput::partitions).orElse(0), outputs);
+        return input;
     }
 
     /**

@@ -65,6 +65,12 @@ public final class StaffroomConfig {
             + "everything before them is processed and written (default: run forever).")
     boolean bounded;
 
+    @Option(names = "--progress-interval", defaultValue = "10s", converter = Durations.class, paramLabel = "DURATION",
+            description = "While a client waits for the job (a --bounded run, the local stack), a progress line on "
+                    + "stderr this often: records read, rate, event time reached, and for a bounded run the share done "
+                    + "and time left; 0 for none (default: ${DEFAULT-VALUE}).")
+    Duration progressInterval;
+
     @Option(names = "--start-without-state", description = "Start even though the tables hold open rows of an "
             + "earlier run and this run has no savepoint or checkpoint to resume from: those windows are then counted "
             + "from what this run reads only (final rows never change either way). Without it, such a start is "
@@ -244,6 +250,7 @@ public final class StaffroomConfig {
         require(!outOfOrderness.isNegative(), "--out-of-orderness must not be negative");
         require(!allowedLateness.isNegative(), "--allowed-lateness must not be negative");
         require(!idleTimeout.isNegative() && !idleTimeout.isZero(), "--idle-timeout must be positive");
+        require(!progressInterval.isNegative(), "--progress-interval must not be negative (0 for no progress lines)");
         require(dedupHorizon.compareTo(Duration.ofDays(7)) >= 0,
                 "--dedup-horizon must be at least 7d (contract §1), got " + Durations.format(dedupHorizon));
         Duration changeable = longestWindow().plus(allowedLateness);
@@ -301,6 +308,8 @@ public final class StaffroomConfig {
     public StartingOffsets startingOffsets() { return startingOffsets; }
     public boolean bounded() { return bounded; }
     public boolean startWithoutState() { return startWithoutState; }
+    /** How often a waiting client prints a progress line; zero for never. */
+    public Duration progressInterval() { return progressInterval; }
     public JdbcOptions jdbc() { return jdbc; }
     public List<WindowScheme> windowSchemes() { return windowSchemes; }
     public ChatCalendar chatCalendar() { return chatCalendar; }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -40,12 +42,17 @@ import org.staffroom.parse.RejectionKind;
  * {@code deletionsRead}, {@code recordsRejected} by {@code reason} ({@link RejectionKind}), and
  * {@code eventTimeLagMs}, the wall clock less the event time this subtask's partitions have reached
  * (the slowest one's latest createdAt less the out-of-orderness, as its watermark).
+ *
+ * <p>Accumulators, for the progress lines of the client that waits for the job: {@value #RECORDS_READ}, every
+ * record read, and {@value #EVENT_TIME_REACHED}, the latest createdAt of an accepted post (epoch milliseconds).
  */
 public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<RejectedPost> REJECTED = new OutputTag<>("rejected") {};
     public static final OutputTag<PostDeletion> DELETED = new OutputTag<>("deleted") {};
+    public static final String RECORDS_READ = "staffroom-records-read";
+    public static final String EVENT_TIME_REACHED = "staffroom-event-time-reached";
 
     private final long outOfOrdernessMillis;
     /** partition → its latest createdAt so far ({@code Long.MIN_VALUE} for none). */
@@ -55,6 +62,8 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
     private transient Counter withoutHashtags;
     private transient Counter deletions;
     private transient Map<RejectionKind, Counter> rejected;
+    private transient LongCounter read;
+    private transient LongMaximum eventTimeReached;
 
     public RouteRejected(long outOfOrdernessMillis) {
         this.outOfOrdernessMillis = outOfOrdernessMillis;
@@ -93,6 +102,10 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
             rejected.put(kind, metrics.addGroup("reason", kind.label()).counter("recordsRejected"));
         }
         metrics.gauge("eventTimeLagMs", (Gauge<Long>) this::eventTimeLagMillis);
+        read = new LongCounter();
+        eventTimeReached = new LongMaximum();
+        getRuntimeContext().addAccumulator(RECORDS_READ, read);
+        getRuntimeContext().addAccumulator(EVENT_TIME_REACHED, eventTimeReached);
     }
 
     /** Read by the reporter's thread: a stale array or entry only delays the figure by a report. */
@@ -108,6 +121,7 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
 
     @Override
     public void processElement(ParsedRecord record, Context ctx, Collector<Post> out) {
+        read.add(1);
         if (record.rejected != null) {
             rejected.get(RejectionKind.of(record.rejected.reason)).inc();
             ctx.output(REJECTED, record.rejected);
@@ -120,6 +134,7 @@ public class RouteRejected extends ProcessFunction<ParsedRecord, Post> implement
         }
         accepted.inc();
         Post post = record.post;
+        eventTimeReached.add(post.createdAt);
         long reached = advance(record.partition, post.createdAt);
         // as the watermark of bounded out-of-orderness: a post exactly the bound late is on time
         post.eventTimeAtRead = reached == Long.MIN_VALUE ? reached : reached - outOfOrdernessMillis - 1;

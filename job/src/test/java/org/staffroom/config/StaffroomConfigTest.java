@@ -31,6 +31,7 @@ class StaffroomConfigTest {
         assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(8));
         assertThat(c.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.checkpointDir()).as("the cluster's").isNull();
+        assertThat(c.progressInterval()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -39,7 +40,7 @@ class StaffroomConfigTest {
         assertThat(help.exitCode).isZero();
         assertThat(help.config).isNull();
         List<String> options = List.of("--bootstrap-servers", "--topic", "--group-id", "--starting-offsets",
-                "--kafka-properties", "--bounded", "--start-without-state", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
+                "--kafka-properties", "--bounded", "--progress-interval", "--start-without-state", "--jdbc-url", "--jdbc-user", "--jdbc-password-env", "--jdbc-password-file",
                 "--jdbc-ssl-mode", "--jdbc-ssl-root-cert",
                 "--window-sizes", "--day-zone", "--chats", "--live-refresh", "--out-of-orderness", "--allowed-lateness", "--idle-timeout",
                 "--dedup-horizon", "--max-future", "--min-event-time", "--pseudonymise-key-file", "--checkpoint-interval", "--checkpoint-dir", "--state-backend",
@@ -69,6 +70,7 @@ class StaffroomConfigTest {
         assertThat(c.dedupHorizon()).isEqualTo(Duration.ofDays(14));
         assertThat(c.parallelism()).isEqualTo(2);
         assertThat(c.stateBackend()).isEqualTo(StateBackend.rocksdb);
+        assertThat(StaffroomConfig.of("--progress-interval", "0s").progressInterval()).as("no progress lines").isZero();
     }
 
     @Test
@@ -89,6 +91,8 @@ class StaffroomConfigTest {
         assertThat(StaffroomConfig.parse("--out-of-orderness", "soon").message)
                 .contains("'soon' is not a duration");
         assertThat(StaffroomConfig.parse("--starting-offsets", "middle").message).contains("--starting-offsets");
+        assertThat(StaffroomConfig.parse("--progress-interval", "-PT1S").message)
+                .contains("--progress-interval must not be negative (0 for no progress lines)");
         assertThat(StaffroomConfig.parse("--jdbc-url", "jdbc:mysql://x").message)
                 .contains("--jdbc-url must start with jdbc:postgresql:");
         assertThat(StaffroomConfig.parse("--no-such-flag").message).contains("Unknown option: '--no-such-flag'");

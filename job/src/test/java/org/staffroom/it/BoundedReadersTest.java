@@ -2,12 +2,16 @@ package org.staffroom.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
+import org.staffroom.JobProgress;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.platforms.PostEvent;
@@ -16,7 +20,7 @@ import org.staffroom.platforms.PostEvent;
  * A bounded run with more parallelism than its topic has partitions reads with one reader per
  * partition: a reader without a partition held event time back until it ended, and when it ended
  * after the others had read everything, the run finalised no window (seen about once a full test
- * run, as rows written open).
+ * run, as rows written open). And a bounded run tells the client that waits for it how far it is.
  */
 class BoundedReadersTest extends StackTest {
 
@@ -43,6 +47,38 @@ class BoundedReadersTest extends StackTest {
         assertThat(stack.rows(db, "SELECT hashtag, posts, retweets, with_link, participants, is_final "
                 + "FROM hashtag_window_metrics WHERE window_size = '30m' ORDER BY window_start")).containsExactly(
                 "hashtag=edchat|posts=3|retweets=1|with_link=1|participants=2|is_final=t");
+    }
+
+    @Test
+    void aBoundedRunPrintsItsProgressUpToTheWholeInput() throws Exception {
+        String topic = stack.topic(2);
+        stack.write(topic, 0, List.of(
+                PostEvent.of("1", "2025-01-07T10:01:00Z", "a").hashtags("#edchat").toBytes(),
+                PostEvent.of("2", "2025-01-07T10:29:59Z", "b").hashtags("#edchat").toBytes(),
+                "not json".getBytes(StandardCharsets.UTF_8)));
+        stack.write(topic, 1, List.of(
+                PostEvent.of("3", "2025-01-07T10:12:00Z", "c").hashtags("#edchat").toBytes(),
+                PostEvent.of("4", "2025-01-07T10:05:00Z", "d").text("no tag here").toBytes()));
+        StaffroomConfig config = stack.config(topic, stack.database(), "--parallelism", "2", "--bounded",
+                "--progress-interval", "100ms");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(StaffroomJob.flinkConfiguration(config));
+        StringWriter err = new StringWriter();
+        env.registerJobListener(JobProgress.of(config, StaffroomJob.build(env, config), new PrintWriter(err)));
+
+        env.execute("progress");
+
+        List<String> lines = err.toString().lines().toList();
+        // five records, the malformed one too; the latest createdAt of an accepted post is post 2's
+        assertThat(lines.get(lines.size() - 2)).matches("staffroom: 5 read, [\\d,]+ records/s, "
+                + "event time 2025-01-07T10:29:59Z, 100\\.0% of 5, 00:00:00 left");
+        assertThat(lines.get(lines.size() - 1))
+                .matches("staffroom: read 5 records from " + topic + " in [\\d.]+ s \\([\\d,]+ records/s\\)");
+        List<Long> counts = lines.subList(0, lines.size() - 1).stream()
+                .map(line -> Long.parseLong(line.replaceFirst("^staffroom: ([\\d,]+) read, .*", "$1").replace(",", "")))
+                .toList();
+        assertThat(counts).as("a line every 100 ms while the job ran, then the last").hasSizeGreaterThan(1)
+                .isSorted();
     }
 
     private static Map<String, Integer> parallelismOfEachOperator(boolean bounded) throws Exception {

@@ -1,18 +1,23 @@
 package org.staffroom.local;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.FileUtils;
+import org.staffroom.JobProgress;
 import org.staffroom.RestartLoopWatch;
 import org.staffroom.StaffroomJob;
 import org.staffroom.config.StaffroomConfig;
@@ -28,6 +33,7 @@ final class Stack implements AutoCloseable {
     private static final String DATABASE = "staffroom";
     /** The job's login in the embedded database: a member of the schema's writer role, not its owner. */
     static final String JOB_LOGIN = "staffroom_job";
+    private static final Duration PROGRESS_FIGURES_EVERY = Duration.ofSeconds(1);
 
     private final Console console;
     private final SupportServices services;
@@ -93,6 +99,8 @@ final class Stack implements AutoCloseable {
         StaffroomConfig config = StaffroomConfig.of(args.toArray(new String[0]));
         Configuration conf = StaffroomJob.flinkConfiguration(config);
         conf.set(RestOptions.PORT, webPort);
+        // the progress lines' figures come with the TaskManager's heartbeats: fresh ones at every line
+        conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, PROGRESS_FIGURES_EVERY);
         flink = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(parallelism).build());
         flink.start();
@@ -106,11 +114,13 @@ final class Stack implements AutoCloseable {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
         RestartLoopWatch restarts = RestartLoopWatch.of(conf);
         env.registerJobListener(restarts);
-        StaffroomJob.build(env, config);
+        JobProgress progress = JobProgress.of(config, StaffroomJob.build(env, config),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        env.registerJobListener(progress);
         console.line("running the job until every post in the topic is processed and written");
         long started = System.nanoTime();
         JobClient job = env.executeAsync("staffroom-local");
-        job.getJobExecutionResult().get();
+        progress.finished(job.getJobExecutionResult().get());
         console.line(String.format("job finished in %.1f s; restarts: %d", (System.nanoTime() - started) / 1e9,
                 restarts.failuresOf(job.getJobID())));
     }

@@ -15,13 +15,15 @@ import java.util.function.LongSupplier;
  * datagen: 1,000,000 posts, 500,000 posts/s, at 2025-01-13T00:00:00Z (25%), 00:00:06 left
  * replay: 1,234,567 sent, 215,432 records/s, 45.1% read, 00:00:12 left
  * replay: 1,234 sent, 20 records/s, event time 2025-01-09T20:15:00Z, 00:10:00 left
+ * staffroom: 1,234,567 read, 21,345 records/s, event time 2025-01-09T20:15:00Z, 45.1% of 2,737,000, 00:01:12 left
  * </pre>
  *
  * The count and where the run is come from the run; the rate is over the last interval; time
  * left is what the run's {@link Position} knows, else estimated from the share done so far.
  *
- * <p>The run publishes its count with {@link #update}; a daemon thread prints, so that a run
- * paced by event time, waiting between records, still reports.
+ * <p>The run publishes its count with {@link #update}, or a {@code refresh} fetches it before each
+ * line (a job running on a cluster); a daemon thread prints, so that a run paced by event time,
+ * waiting between records, still reports.
  */
 public final class Progress implements AutoCloseable {
 
@@ -36,6 +38,11 @@ public final class Progress implements AutoCloseable {
         /** Seconds left when the run knows them better than from {@link #fractionDone} (a paced replay), else NaN. */
         default double secondsLeft() {
             return Double.NaN;
+        }
+
+        /** False for a run without an end (an unbounded job): its lines say nothing of time left. */
+        default boolean hasEnd() {
+            return true;
         }
     }
 
@@ -87,6 +94,9 @@ public final class Progress implements AutoCloseable {
         if (!where.isEmpty()) {
             out.append(", ").append(where);
         }
+        if (!position.hasEnd()) {
+            return out.toString();
+        }
         double secondsLeft = position.secondsLeft();
         double done = position.fractionDone();
         if (Double.isNaN(secondsLeft) && done > 0) {
@@ -99,9 +109,14 @@ public final class Progress implements AutoCloseable {
 
     /** The closing line: how many went where, how fast, since the start. */
     public String closingLine(String destination) {
+        return closingLine("wrote", "to " + destination);
+    }
+
+    /** The closing line of a run that did something else than write, e.g. {@code read} … {@code from edu.posts}. */
+    public String closingLine(String verb, String where) {
         long n = count;
         double elapsed = Math.max(1e-9, (nanoTime.getAsLong() - startNanos) / 1e9);
-        return String.format(Locale.ROOT, "%s: wrote %,d %s to %s in %.1f s (%,.0f %s/s)", name, n, unit, destination,
+        return String.format(Locale.ROOT, "%s: %s %,d %s %s in %.1f s (%,.0f %s/s)", name, verb, n, unit, where,
                 elapsed, n / elapsed, unit);
     }
 
@@ -113,6 +128,11 @@ public final class Progress implements AutoCloseable {
 
     /** Prints {@link #line()} to {@code err} every {@code interval} from a daemon thread, until closed; 0: never. */
     public void startPrinting(PrintWriter err, Duration interval) {
+        startPrinting(err, interval, () -> {});
+    }
+
+    /** As {@link #startPrinting(PrintWriter, Duration)}, running {@code refresh} (which fetches the figures) before each line. */
+    public void startPrinting(PrintWriter err, Duration interval, Runnable refresh) {
         if (interval.isZero() || interval.isNegative()) {
             return;
         }
@@ -123,6 +143,7 @@ public final class Progress implements AutoCloseable {
         });
         long ms = interval.toMillis();
         printer.scheduleAtFixedRate(() -> {
+            refresh.run();
             err.println(line());
             err.flush();
         }, ms, ms, TimeUnit.MILLISECONDS);

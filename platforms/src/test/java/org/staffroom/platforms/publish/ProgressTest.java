@@ -37,6 +37,31 @@ class ProgressTest {
     }
 
     @Test
+    void aRunWithoutAnEndSaysNothingOfTimeLeft() {
+        Progress p = new Progress("job", "read", "records", new Progress.Position() {
+            @Override
+            public String describe() {
+                return "event time 2025-01-07T10:00:00Z";
+            }
+
+            @Override
+            public double fractionDone() {
+                return 0;
+            }
+
+            @Override
+            public boolean hasEnd() {
+                return false;
+            }
+        }, () -> now);
+        now += 4_000_000_000L;
+        p.update(1_000);
+        assertThat(p.line()).isEqualTo("job: 1,000 read, 250 records/s, event time 2025-01-07T10:00:00Z");
+        assertThat(p.closingLine("read", "from edu.posts"))
+                .isEqualTo("job: read 1,000 records from edu.posts in 4.0 s (250 records/s)");
+    }
+
+    @Test
     void hoursBeyondADayStayHours() {
         assertThat(Progress.clock(26 * 3600 + 61)).isEqualTo("26:01:01");
         assertThat(Progress.clock(-3)).isEqualTo("00:00:00");
