@@ -15,18 +15,22 @@ import picocli.CommandLine;
 final class LocalRun {
     private LocalRun() {}
 
-    /** What one run printed on stdout, and its exit code. */
-    record Result(int exit, String output) {}
+    /** What one run printed on stdout and on stderr (its progress lines), and its exit code. */
+    record Result(int exit, String output, String errors) {}
 
     static Result run(String... args) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(progress, true, StandardCharsets.UTF_8));
             int exit = new CommandLine(new LocalStack()).execute(args);
-            return new Result(exit, printed.toString(StandardCharsets.UTF_8));
+            return new Result(exit, printed.toString(StandardCharsets.UTF_8), progress.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
+            System.setErr(stderr);
         }
     }
 

@@ -23,7 +23,7 @@ import org.staffroom.embedded.EmbeddedPostgres;
  * The README's first command, as a script would run it: a small hand-built file, an existing
  * database, --exit-when-done; the rows left behind are exactly the expected ones. And its own
  * database and Flink: the job writes as a member of the schema's writer role, and the web UI
- * answers on the loopback interface only.
+ * answers on the loopback interface only. While the job runs, it prints progress on stderr.
  */
 class LocalStackTest {
 
@@ -95,6 +95,12 @@ class LocalStackTest {
                     "Flink web UI: http://localhost:", "Chat sessions by platform");
             // alice on Bluesky is another participant than alice without a platform
             assertThat(output).containsPattern("ukedchat +bluesky +1 +1 +1\\.0 +1 +0 ");
+            // the job's last progress lines: every record, the latest createdAt of an accepted post (id 3)
+            List<String> progress = run.errors().lines().filter(line -> line.startsWith("staffroom: ")).toList();
+            assertThat(progress.get(progress.size() - 2)).as(run.errors()).matches("staffroom: 7 read, [\\d,]+ "
+                    + "records/s, event time 2025-01-09T20:40:00Z, 100\\.0% of 7, 00:00:00 left");
+            assertThat(progress.get(progress.size() - 1))
+                    .matches("staffroom: read 7 records from edu\\.posts in [\\d.]+ s \\([\\d,]+ records/s\\)");
             assertThat(output).contains("chat report of ukedchat (1 sessions): file:",
                     "chat report of sltchat (0 sessions): file:");
             assertThat(Files.readString(dir.resolve("reports/ukedchat.html")))
