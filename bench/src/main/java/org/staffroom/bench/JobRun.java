@@ -19,8 +19,9 @@ import org.staffroom.embedded.Database;
 final class JobRun {
     private JobRun() {}
 
+    /** @param rowWrites rows inserted or updated in PostgreSQL, a row written open and then final twice */
     record Result(int parallelism, long posts, double seconds, ResourceMeter.Usage usage, Map<String, Long> rows,
-            HotMethods.Analysis profile, Path profileFile) {
+            long rowWrites, HotMethods.Analysis profile, Path profileFile) {
         double postsPerSecond() {
             return posts / seconds;
         }
@@ -69,7 +70,8 @@ final class JobRun {
                 }
             }
             Map<String, Long> rows = Infrastructure.rowCounts(db);
-            return new Result(parallelism, posts, seconds, usage, rows, profile, profileFile);
+            return new Result(parallelism, posts, seconds, usage, rows, Infrastructure.rowWrites(db), profile,
+                    profileFile);
         }
     }
 }

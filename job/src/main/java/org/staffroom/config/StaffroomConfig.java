@@ -156,8 +156,9 @@ public final class StaffroomConfig {
             description = "Parallelism of every operator; 0 uses the cluster's default (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--sink-batch-size", defaultValue = "500", paramLabel = "ROWS",
-            description = "Rows per database batch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sink-batch-size", defaultValue = "5000", paramLabel = "ROWS",
+            description = "Rows per database batch, one per key: a row replaces an earlier one of its key in the "
+                    + "batch (default: ${DEFAULT-VALUE}).")
     int sinkBatchSize;
 
     @Option(names = "--sink-flush-interval", defaultValue = "1s", converter = Durations.class, paramLabel = "DURATION",

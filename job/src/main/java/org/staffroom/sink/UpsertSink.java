@@ -46,7 +46,7 @@ final class UpsertSink<T> implements Sink<T> {
         // as the connector's JdbcOutputSerializer: copy only when object reuse lets the sender change the record
         TypeSerializer<T> serializer = context.createInputSerializer();
         UnaryOperator<T> keep = context.isObjectReuseEnabled() ? serializer::copy : UnaryOperator.identity();
-        return new UpsertWriter<>(batches, statement.table, execution, keep, context.getProcessingTimeService(),
+        return new UpsertWriter<>(batches, statement, execution, keep, context.getProcessingTimeService(),
                 context.metricGroup());
     }
 

@@ -29,6 +29,9 @@ class UpsertStatement<T> implements JdbcStatementBuilder<T> {
 
     final String sql;
     final String table;
+    private final OnConflict onConflict;
+    /** The is_final column, where the table has one. */
+    private final Column<T> isFinal;
     private final List<Column<T>> keys;
     private final List<Column<T>> values;
     private final List<Fragment<T>> fragments;
@@ -39,10 +42,12 @@ class UpsertStatement<T> implements JdbcStatementBuilder<T> {
      */
     UpsertStatement(String table, List<Column<T>> keys, List<Column<T>> values, OnConflict onConflict,
             boolean stamped) {
-        if (onConflict == OnConflict.KEEP_FINAL && values.stream().noneMatch(c -> c.name().equals("is_final"))) {
+        this.isFinal = values.stream().filter(c -> c.name().equals("is_final")).findFirst().orElse(null);
+        if (onConflict == OnConflict.KEEP_FINAL && isFinal == null) {
             throw new IllegalArgumentException(table + ": keeping final rows needs the is_final column");
         }
         this.table = table;
+        this.onConflict = onConflict;
         this.keys = List.copyOf(keys);
         this.values = List.copyOf(values);
         List<Column<T>> columns = new ArrayList<>(keys);
@@ -67,6 +72,27 @@ class UpsertStatement<T> implements JdbcStatementBuilder<T> {
     /** The row's key columns by name, as JSON: how the dead-letter table names a refused row. */
     String keyJson(T row) throws SQLException {
         return json(keys, row);
+    }
+
+    /** The row's key columns as values: rows with equal keys write the same row of the table. */
+    List<Object> keyOf(T row) throws SQLException {
+        ParamValues p = new ParamValues();
+        Column.bindAll(keys, p, row);
+        return p.values();
+    }
+
+    /** Whether the table would let {@code later}, of the same key, overwrite {@code earlier}. */
+    boolean supersedes(T later, T earlier) throws SQLException {
+        switch (onConflict) {
+            case KEEP_FIRST:
+                return false;
+            case KEEP_FINAL:
+                ParamValues earlierIsFinal = new ParamValues();
+                isFinal.binder().bind(earlierIsFinal, earlier);
+                return !Boolean.TRUE.equals(earlierIsFinal.values().get(0));
+            default:
+                return true;
+        }
     }
 
     /** The row's other columns by name, as JSON. */

@@ -2,7 +2,6 @@ package org.staffroom.sink;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A row PostgreSQL refuses for its data goes to dead_letters, is counted in the metric
  * {@value #DEAD_LETTERED_ROWS} and logged, and the job goes on. Rows written are counted in
- * {@value #ROWS_WRITTEN}, and the last batch's time in {@value #LAST_BATCH_MILLIS}. Any other failure is retried
+ * {@value #ROWS_WRITTEN} (with those a later row of their key replaced within the batch, also counted in
+ * {@value #ROWS_COALESCED}: see {@link PendingRows}), and the last batch's time in {@value #LAST_BATCH_MILLIS}. Any other failure is retried
  * {@code --sink-max-retries} times with a growing pause, on a new connection; then the task fails
  * and Flink's restarts wait the outage out, writing again from the last checkpoint.
  *
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class UpsertWriter<T> implements SinkWriter<T> {
     static final String DEAD_LETTERED_ROWS = "deadLetteredRows";
     static final String ROWS_WRITTEN = "rowsWritten";
+    static final String ROWS_COALESCED = "rowsCoalesced";
     static final String LAST_BATCH_MILLIS = "lastBatchMillis";
     private static final Logger LOG = LoggerFactory.getLogger(UpsertWriter.class);
     private static final long BACKOFF_MS = 1_000;
@@ -47,30 +48,37 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     private final ProcessingTimeService time;
     private final Counter deadLettered;
     private final Counter written;
+    private final Counter coalesced;
     /** Read by the metric reporter's thread. */
     private volatile long lastBatchMillis;
-    private final List<T> buffer = new ArrayList<>();
+    private final PendingRows<T> buffer;
     private boolean flushScheduled;
 
     /**
      * @param keep what to buffer of a row handed in: a copy when Flink's object reuse is on, since
      *     the sender may then change the object after handing it on
      */
-    UpsertWriter(UpsertBatches<T> batches, String table, JdbcExecutionOptions options, UnaryOperator<T> keep,
-            ProcessingTimeService time, MetricGroup metrics) {
+    UpsertWriter(UpsertBatches<T> batches, UpsertStatement<T> statement, JdbcExecutionOptions options,
+            UnaryOperator<T> keep, ProcessingTimeService time, MetricGroup metrics) {
         this.batches = batches;
-        this.table = table;
+        this.table = statement.table;
+        this.buffer = new PendingRows<>(statement);
         this.options = options;
         this.keep = keep;
         this.time = time;
         this.deadLettered = metrics.counter(DEAD_LETTERED_ROWS);
         this.written = metrics.counter(ROWS_WRITTEN);
+        this.coalesced = metrics.counter(ROWS_COALESCED);
         metrics.gauge(LAST_BATCH_MILLIS, (Gauge<Long>) () -> lastBatchMillis);
     }
 
     @Override
     public void write(T row, Context context) throws IOException, InterruptedException {
-        buffer.add(keep.apply(row));
+        try {
+            buffer.add(keep.apply(row));
+        } catch (SQLException e) {
+            throw new IOException("cannot read the key of a row of " + table, e);
+        }
         if (buffer.size() >= options.getBatchSize()) {
             writeBuffer();
         } else if (!flushScheduled && options.getBatchIntervalMs() > 0) {
@@ -94,9 +102,10 @@ final class UpsertWriter<T> implements SinkWriter<T> {
         for (int attempt = 1; ; attempt++) {
             try {
                 long start = System.nanoTime();
-                List<DeadLetter> refused = batches.write(buffer);
+                List<DeadLetter> refused = batches.write(buffer.rows());
                 lastBatchMillis = (System.nanoTime() - start) / 1_000_000;
-                written.inc(buffer.size() - refused.size());
+                written.inc(buffer.received() - refused.size());
+                coalesced.inc(buffer.received() - buffer.size());
                 buffer.clear();
                 refused.forEach(this::report);
                 return;
