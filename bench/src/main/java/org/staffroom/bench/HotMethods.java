@@ -94,6 +94,26 @@ final class HotMethods {
         return false;
     }
 
+    /** Whose metric code a sample is in: the caller of its outermost metric frame says. */
+    enum MetricCaller {
+        NONE, FLINK, STAFFROOM;
+
+        /** @param types the classes of the sample's frames, innermost first */
+        static MetricCaller of(List<String> types) {
+            int i = 0;
+            while (i < types.size() && !isMetricCode(types.get(i))) {
+                i++;
+            }
+            if (i == types.size()) {
+                return NONE;
+            }
+            while (i < types.size() && isMetricCode(types.get(i))) {
+                i++;
+            }
+            return i < types.size() && types.get(i).startsWith(JOB_PACKAGE) ? STAFFROOM : FLINK;
+        }
+    }
+
     private static String method(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
@@ -156,25 +176,10 @@ final class HotMethods {
                     : innermost, 1L, Long::sum);
         }
 
-        /**
-         * Whether the sample is in metric code, and whose: the caller of the outermost metric frame
-         * is Staffroom's (a counter it increments) or Flink's (its own record counters).
-         */
         private void countMetricCode(List<RecordedFrame> frames) {
-            int i = 0;
-            while (i < frames.size() && !isMetricCode(frames.get(i).getMethod().getType().getName())) {
-                i++;
-            }
-            if (i == frames.size()) {
-                return;
-            }
-            metricSamples++;
-            while (i < frames.size() && isMetricCode(frames.get(i).getMethod().getType().getName())) {
-                i++;
-            }
-            if (i < frames.size() && frames.get(i).getMethod().getType().getName().startsWith(JOB_PACKAGE)) {
-                staffroomMetricSamples++;
-            }
+            MetricCaller caller = MetricCaller.of(frames.stream().map(f -> f.getMethod().getType().getName()).toList());
+            metricSamples += caller == MetricCaller.NONE ? 0 : 1;
+            staffroomMetricSamples += caller == MetricCaller.STAFFROOM ? 1 : 0;
         }
 
         /** The hottest methods in the job's threads, as (method, share of the job threads' samples). */
@@ -190,9 +195,9 @@ final class HotMethods {
             out.add(String.format(Locale.ROOT, "job samples with a truncated stack: %,d (%.1f%%; raise "
                     + "-XX:FlightRecorderOptions=stackdepth if many: their job frames are lost)", truncatedJobSamples,
                     pct(truncatedJobSamples, jobSamples)));
-            out.add(String.format(Locale.ROOT, "metrics: %.1f%% of the job's samples (%,d): Staffroom's counters and "
-                    + "counts of state %.1f%%, Flink's own (record counters, metric groups) the rest",
-                    pct(metricSamples, jobSamples), metricSamples, pct(staffroomMetricSamples, jobSamples)));
+            out.add(String.format(Locale.ROOT, "metrics: %.2f%% of the job's samples (%,d of %,d): Staffroom's counters "
+                    + "and counts of state %.2f%%, Flink's own (record counters, metric groups) the rest",
+                    pct(metricSamples, jobSamples), metricSamples, jobSamples, pct(staffroomMetricSamples, jobSamples)));
             section(out, "threads with the most samples (share of all samples)", top(threads, 12), samples);
             section(out, "hottest methods (top frame) in the job's threads (share of job samples)",
                     top(selfInJob, n), jobSamples);
