@@ -2,6 +2,7 @@ package org.staffroom;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -35,9 +36,21 @@ public final class TestHarnesses {
      */
     public static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> restore(
             EngagementWindows windows, StateBackend backend, OperatorSubtaskState snapshot) throws Exception {
-        KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), sp -> sp.scope,
-                        Types.STRING);
+        return start(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), sp -> sp.scope,
+                Types.STRING), backend, snapshot);
+    }
+
+    /** As {@link #restore}, in the given environment: one that keeps the operator's metrics, say. */
+    public static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> restore(
+            EngagementWindows windows, StateBackend backend, OperatorSubtaskState snapshot,
+            MockEnvironment environment) throws Exception {
+        return start(new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(windows), sp -> sp.scope,
+                Types.STRING, environment), backend, snapshot);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> start(
+            KeyedOneInputStreamOperatorTestHarness<String, ScopedPost, WindowMetrics> h, StateBackend backend,
+            OperatorSubtaskState snapshot) throws Exception {
         if (backend == StateBackend.rocksdb) {
             h.setStateBackend(new EmbeddedRocksDBStateBackend());
         }

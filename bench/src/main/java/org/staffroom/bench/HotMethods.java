@@ -16,11 +16,12 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import org.staffroom.state.EntryCount;
 
 /**
  * Where the time goes, from a JFR recording's execution samples: by thread, by hottest method (top
  * frame), by innermost job method on the stack (so a job method gets the time of the libraries it
- * calls), and the job's methods inclusively.
+ * calls), and the job's methods inclusively; and the share of the job's samples in metric code.
  *
  * <p>Also a tool of its own for any recording, e.g. of a JVM started with
  * {@code -XX:StartFlightRecording=filename=run.jfr,settings=profile}:
@@ -30,6 +31,9 @@ final class HotMethods {
     /** Flink's task threads ("hashtag-windows -> … (1/2)#0"), the Kafka source's fetchers and the JDBC sinks' flush threads. */
     private static final Pattern TASK_THREAD = Pattern.compile(".*\\(\\d+/\\d+\\)(#\\d+)?$");
     private static final String JOB_PACKAGE = "org.staffroom.";
+    /** Flink's metric classes (counters, gauges, groups) and Staffroom's own counting of state entries. */
+    private static final List<String> METRIC_CODE = List.of("org.apache.flink.metrics.",
+            "org.apache.flink.runtime.metrics.", EntryCount.class.getName());
 
     private HotMethods() {}
 
@@ -81,6 +85,35 @@ final class HotMethods {
         return a;
     }
 
+    private static boolean isMetricCode(String type) {
+        for (String prefix : METRIC_CODE) {
+            if (type.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whose metric code a sample is in: the caller of its outermost metric frame says. */
+    enum MetricCaller {
+        NONE, FLINK, STAFFROOM;
+
+        /** @param types the classes of the sample's frames, innermost first */
+        static MetricCaller of(List<String> types) {
+            int i = 0;
+            while (i < types.size() && !isMetricCode(types.get(i))) {
+                i++;
+            }
+            if (i == types.size()) {
+                return NONE;
+            }
+            while (i < types.size() && isMetricCode(types.get(i))) {
+                i++;
+            }
+            return i < types.size() && types.get(i).startsWith(JOB_PACKAGE) ? STAFFROOM : FLINK;
+        }
+    }
+
     private static String method(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
@@ -91,6 +124,9 @@ final class HotMethods {
         long jobSamples;
         long brokerSamples;
         long truncatedJobSamples;
+        /** Job samples in metric code, and of those the ones whose metric code Staffroom called. */
+        long metricSamples;
+        long staffroomMetricSamples;
         final Map<String, Long> threads = new HashMap<>();
         final Map<String, Long> selfInJob = new HashMap<>();
         final Map<String, Long> innermostJobMethod = new HashMap<>();
@@ -135,8 +171,15 @@ final class HotMethods {
                     }
                 }
             }
+            countMetricCode(frames);
             innermostJobMethod.merge(innermost == null ? "(no job frame: Flink runtime, network, serializers, Kafka client)"
                     : innermost, 1L, Long::sum);
+        }
+
+        private void countMetricCode(List<RecordedFrame> frames) {
+            MetricCaller caller = MetricCaller.of(frames.stream().map(f -> f.getMethod().getType().getName()).toList());
+            metricSamples += caller == MetricCaller.NONE ? 0 : 1;
+            staffroomMetricSamples += caller == MetricCaller.STAFFROOM ? 1 : 0;
         }
 
         /** The hottest methods in the job's threads, as (method, share of the job threads' samples). */
@@ -152,6 +195,9 @@ final class HotMethods {
             out.add(String.format(Locale.ROOT, "job samples with a truncated stack: %,d (%.1f%%; raise "
                     + "-XX:FlightRecorderOptions=stackdepth if many: their job frames are lost)", truncatedJobSamples,
                     pct(truncatedJobSamples, jobSamples)));
+            out.add(String.format(Locale.ROOT, "metrics: %.2f%% of the job's samples (%,d of %,d): Staffroom's counters "
+                    + "and counts of state %.2f%%, Flink's own (record counters, metric groups) the rest",
+                    pct(metricSamples, jobSamples), metricSamples, jobSamples, pct(staffroomMetricSamples, jobSamples)));
             section(out, "threads with the most samples (share of all samples)", top(threads, 12), samples);
             section(out, "hottest methods (top frame) in the job's threads (share of job samples)",
                     top(selfInJob, n), jobSamples);

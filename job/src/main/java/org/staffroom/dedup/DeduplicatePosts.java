@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
+import org.staffroom.state.EntryCount;
 import org.staffroom.state.MapStates;
 import org.staffroom.state.WatermarkMemory;
 
@@ -50,6 +51,8 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     private transient WatermarkMemory watermark;
     /** The metric {@code duplicatesDropped}: redeliveries within the horizon. */
     private transient Counter duplicates;
+    /** The gauge {@code postsRemembered}: posts in {@link #forgetAt}. */
+    private transient EntryCount postsRemembered;
 
     public DeduplicatePosts(long horizonMillis) {
         this.horizonMillis = horizonMillis;
@@ -65,16 +68,20 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     public void initializeState(FunctionInitializationContext context) throws Exception {
         watermark = new WatermarkMemory();
         watermark.initialize(context);
+        postsRemembered = new EntryCount("postsRemembered");
+        postsRemembered.initialize(context);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         watermark.snapshot();
+        postsRemembered.snapshot();
     }
 
     @Override
     public void open(OpenContext openContext) {
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
+        postsRemembered.register(getRuntimeContext().getMetricGroup());
         forgetAt = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
         inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
@@ -92,6 +99,9 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
         }
         long forget = saturatedAdd(Math.max(post.createdAt, now), horizonMillis);
         forgetAt.put(identity, forget);
+        if (remembered == null) {
+            postsRemembered.added();
+        }
         ctx.timerService().registerEventTimeTimer(sweepAt(forget));
         out.collect(post);
     }
@@ -115,7 +125,7 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
             }
             return;
         }
-        MapStates.removeIf(forgetAt, (identity, forget) -> forget <= now);
+        postsRemembered.removed(MapStates.removeIf(forgetAt, (identity, forget) -> forget <= now));
     }
 
     /** The first sweep at or after {@code forget}: sweeps fall on multiples of the sweep interval. */

@@ -11,18 +11,21 @@ import org.apache.flink.api.common.state.MapState;
 public final class MapStates {
     private MapStates() {}
 
-    /** Removes the entries that match, and the map itself once it is empty. */
-    public static <K, V> void removeIf(MapState<K, V> state, BiPredicate<K, V> remove) throws Exception {
+    /** Removes the entries that match, and the map itself once it is empty; returns how many entries it removed. */
+    public static <K, V> int removeIf(MapState<K, V> state, BiPredicate<K, V> remove) throws Exception {
+        int removed = 0;
         Iterator<Map.Entry<K, V>> entries = state.iterator();
         while (entries.hasNext()) {
             Map.Entry<K, V> e = entries.next();
             if (remove.test(e.getKey(), e.getValue())) {
                 entries.remove();
+                removed++;
             }
         }
         if (state.isEmpty()) {
             state.clear(); // removing through the iterator leaves an empty map behind on the heap backend
         }
+        return removed;
     }
 
     /** The keys, in ascending order. */

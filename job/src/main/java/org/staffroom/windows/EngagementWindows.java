@@ -39,6 +39,7 @@ import org.staffroom.model.Post;
 import org.staffroom.model.ScopedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
+import org.staffroom.state.EntryCount;
 import org.staffroom.state.StateBackend;
 import org.staffroom.state.WatermarkMemory;
 
@@ -87,6 +88,9 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     private transient WatermarkMemory watermark;
     /** The metric {@code latePosts}: posts too late for a final window of theirs, per scope. */
     private transient Counter latePosts;
+    /** The gauges {@code openWindows} and {@code firstSeenEntries}: windows in state, (scope, participant) entries. */
+    private transient EntryCount openWindows;
+    private transient EntryCount firstSeenEntries;
     /** Every label with state: the configured ones, and those of earlier runs whose windows may still be open. */
     private transient Set<String> labels;
     private transient ListState<String> storedLabels;
@@ -115,6 +119,10 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     public void initializeState(FunctionInitializationContext context) throws Exception {
         watermark = new WatermarkMemory();
         watermark.initialize(context);
+        openWindows = new EntryCount("openWindows");
+        openWindows.initialize(context);
+        firstSeenEntries = new EntryCount("firstSeenEntries");
+        firstSeenEntries.initialize(context);
         labels = new LinkedHashSet<>(scopes.labels());
         storedLabels = context.getOperatorStateStore().getUnionListState(
                 new ListStateDescriptor<>("window-labels", Types.STRING));
@@ -129,12 +137,16 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         watermark.snapshot();
+        openWindows.snapshot();
+        firstSeenEntries.snapshot();
         storedLabels.update(new ArrayList<>(labels));
     }
 
     @Override
     public void open(OpenContext openContext) {
         latePosts = getRuntimeContext().getMetricGroup().counter("latePosts");
+        openWindows.register(getRuntimeContext().getMetricGroup());
+        firstSeenEntries.register(getRuntimeContext().getMetricGroup());
         windows = new LinkedHashMap<>();
         pastParticipants = new HashMap<>();
         for (String label : labels) {
@@ -166,6 +178,9 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         if (previousFirst == null || t < previousFirst) {
             firstSeen.put(participant, t);
         }
+        if (previousFirst == null) {
+            firstSeenEntries.added();
+        }
 
         List<String> missed = null;
         for (WindowScheme scheme : schemes) {
@@ -182,6 +197,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                     scopes.ranksAccounts(label));
             if (totals.posts() == 1) {
                 armTimers(ctx.timerService(), end);
+                openWindows.added();
             }
             if (totals.emitted) {
                 // a late post within the allowed lateness: the row already written changes
@@ -285,6 +301,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             finalisedUntil.put(label, totals.end);
         }
         store.remove(start);
+        openWindows.removed(1);
     }
 
     /**

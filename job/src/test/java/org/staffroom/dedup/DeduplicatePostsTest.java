@@ -6,9 +6,12 @@ import static org.staffroom.TestPosts.post;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
+import org.staffroom.OperatorMetrics;
 import org.staffroom.model.Post;
 
 class DeduplicatePostsTest {
@@ -70,5 +73,44 @@ class DeduplicatePostsTest {
         h.processWatermark(sweep);
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void postsRememberedCountsThePostsOfTheHorizonAcrossARestore() throws Exception {
+        Post p = post("1", "2025-01-09T20:00:00Z", "alice").build();
+        Post other = post("2", "2025-01-09T21:00:00Z", "bob").build();
+        OperatorSubtaskState snapshot;
+        try (OperatorMetrics metrics = new OperatorMetrics()) {
+            var before = harness(metrics);
+            before.initializeEmptyState();
+            before.open();
+            before.processElement(p, p.createdAt);
+            before.processElement(other, other.createdAt);
+            before.processElement(p, p.createdAt);
+            assertThat(metrics.gauge("postsRemembered")).as("the repeat dropped").isEqualTo(2L);
+            snapshot = before.snapshot(1, 0);
+            before.close();
+        }
+
+        try (OperatorMetrics metrics = new OperatorMetrics()) {
+            var after = harness(metrics);
+            after.initializeState(snapshot);
+            after.open();
+            assertThat(metrics.gauge("postsRemembered")).isEqualTo(2L);
+            // p is forgotten from 2025-01-16 20:00 but kept until the sweep at 21:00 (see above): its
+            // delivery now remembers it anew, in the same entry
+            after.processWatermark(at("2025-01-16T20:30:00Z"));
+            after.processElement(p, p.createdAt);
+            assertThat(metrics.gauge("postsRemembered")).isEqualTo(2L);
+            after.processWatermark(at("2025-01-16T21:00:00Z"));
+            assertThat(metrics.gauge("postsRemembered")).as("other swept, p kept until 2025-01-23").isEqualTo(1L);
+            after.close();
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<Integer, Post, Post> harness(OperatorMetrics metrics)
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DeduplicatePosts(WEEK)),
+                DeduplicatePosts::bucketOf, Types.INT, metrics.environment());
     }
 }

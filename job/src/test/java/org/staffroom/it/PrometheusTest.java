@@ -136,6 +136,20 @@ class PrometheusTest {
                     .containsEntry("malformed", 1.0).containsEntry("field", 0.0).containsEntry("event_time", 0.0);
             assertThat(byLabel(base, "max by (chat) (flink_taskmanager_job_task_operator_chat_sessionOpen)", "chat"))
                     .isEqualTo(Map.of("quietnow", 1.0, "later", 0.0));
+            // the gauges of state: edchat's half hour at 10:00 and its day stay open (event time stands at 10:04),
+            // one first-seen entry per author, every post remembered
+            try {
+                Conditions.await("Prometheus to see the state of the 4 posts", WAIT, () -> byLabel(base,
+                        "sum by (operator_name) (flink_taskmanager_job_task_operator_firstSeenEntries)", "operator_name")
+                        .getOrDefault("hashtag_windows", 0.0) == 4);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; series: "
+                        + query(base, "{__name__=~\"flink_taskmanager_job_task_operator_(firstSeenEntries|openWindows)\"}"), e);
+            }
+            assertThat(byLabel(base, "sum by (operator_name) (flink_taskmanager_job_task_operator_openWindows)",
+                    "operator_name")).as("Prometheus spells the operators with _")
+                    .isEqualTo(Map.of("hashtag_windows", 2.0, "chat_sessions", 0.0, "chat_weeks", 0.0));
+            assertThat(value(base, "sum(flink_taskmanager_job_task_operator_postsRemembered)")).isEqualTo(4.0);
 
             Map<String, String> rules = rules();
             assertThat(rules).containsOnlyKeys("StaffroomChatSessionWithoutPosts", "StaffroomEventTimeLagHigh",
