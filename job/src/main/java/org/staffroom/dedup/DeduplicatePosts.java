@@ -14,7 +14,9 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
+import org.staffroom.state.EventTimeSerializer;
 import org.staffroom.state.MapStates;
+import org.staffroom.state.PlatformIdSerializer;
 import org.staffroom.state.WatermarkMemory;
 
 /**
@@ -76,7 +78,7 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
     public void open(OpenContext openContext) {
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         forgetAt = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
+                new MapStateDescriptor<>("forget-at", PlatformIdSerializer.INSTANCE, EventTimeSerializer.INSTANCE));
         inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
     }
 
