@@ -15,7 +15,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.staffroom.model.Post;
 import org.staffroom.state.EntryCount;
+import org.staffroom.state.EventTimeSerializer;
 import org.staffroom.state.MapStates;
+import org.staffroom.state.PlatformIdSerializer;
 import org.staffroom.state.WatermarkMemory;
 
 /**
@@ -83,7 +85,7 @@ public class DeduplicatePosts extends KeyedProcessFunction<Integer, Post, Post> 
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         postsRemembered.register(getRuntimeContext().getMetricGroup());
         forgetAt = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("forget-at", Types.STRING, Types.LONG));
+                new MapStateDescriptor<>("forget-at", PlatformIdSerializer.INSTANCE, EventTimeSerializer.INSTANCE));
         inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
     }
 

@@ -20,6 +20,16 @@ public class AuthorActivity {
 
     public AuthorActivity() {}
 
+    public AuthorActivity copy() {
+        AuthorActivity c = new AuthorActivity();
+        c.maxFollowers = maxFollowers;
+        c.nonRetweetPosts = nonRetweetPosts;
+        c.handle = handle;
+        c.handleAt = handleAt;
+        c.keptNew = keptNew;
+        return c;
+    }
+
     /** @param keepHandle only windows that rank top contributors name them by handle */
     public void add(Post post, boolean keepHandle) {
         maxFollowers = Math.max(maxFollowers, post.followers);

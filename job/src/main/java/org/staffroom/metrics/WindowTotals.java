@@ -31,6 +31,14 @@ public class WindowTotals {
 
     public WindowTotals() {}
 
+    public WindowTotals copy() {
+        WindowTotals c = new WindowTotals();
+        byPlatform.forEach((platform, counts) -> c.byPlatform.put(platform, counts.copy()));
+        c.end = end;
+        c.emitted = emitted;
+        return c;
+    }
+
     public void add(Post post, boolean cotag) {
         int f = post.flags;
         EngagementCounts c = byPlatform.computeIfAbsent(post.platform, p -> new EngagementCounts());

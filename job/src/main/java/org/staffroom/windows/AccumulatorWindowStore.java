@@ -5,11 +5,10 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.WindowTotals;
 import org.staffroom.model.Post;
+import org.staffroom.state.EventTimeSerializer;
 import org.staffroom.state.MapStates;
 
 /**
@@ -23,7 +22,7 @@ final class AccumulatorWindowStore implements WindowStore {
 
     AccumulatorWindowStore(RuntimeContext context, String label) {
         windows = context.getMapState(new MapStateDescriptor<>(
-                "windows-" + label, Types.LONG, TypeInformation.of(WindowAccumulator.class)));
+                "windows-" + label, EventTimeSerializer.INSTANCE, WindowAccumulatorSerializer.INSTANCE));
     }
 
     @Override

@@ -18,6 +18,8 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.GenericArraySerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -40,6 +42,8 @@ import org.staffroom.model.ScopedPost;
 import org.staffroom.model.TopAccount;
 import org.staffroom.model.WindowMetrics;
 import org.staffroom.state.EntryCount;
+import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.PlatformIdSerializer;
 import org.staffroom.state.StateBackend;
 import org.staffroom.state.WatermarkMemory;
 
@@ -153,12 +157,14 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             windows.put(label, WindowStore.open(backend, getRuntimeContext(), label));
             if (scopes.retains(label)) {
                 pastParticipants.put(label, getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                        "past-participants-" + label, Types.LONG, Types.OBJECT_ARRAY(Types.STRING))));
+                        "past-participants-" + label, EventTimeSerializer.INSTANCE,
+                        new GenericArraySerializer<>(String.class, PlatformIdSerializer.INSTANCE))));
             }
         }
-        firstSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("first-seen", Types.STRING, Types.LONG));
-        finalisedUntil = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("finalised-until", Types.STRING, Types.LONG));
+        firstSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "first-seen", PlatformIdSerializer.INSTANCE, EventTimeSerializer.INSTANCE));
+        finalisedUntil = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                "finalised-until", StringSerializer.INSTANCE, EventTimeSerializer.INSTANCE));
         nextRefresh = getRuntimeContext().getState(new ValueStateDescriptor<>("next-refresh", Types.LONG));
         inputEnded = getRuntimeContext().getState(new ValueStateDescriptor<>("input-ended", Types.BOOLEAN));
     }

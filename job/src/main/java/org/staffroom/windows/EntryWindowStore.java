@@ -6,11 +6,13 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.staffroom.metrics.AuthorActivity;
+import org.staffroom.metrics.AuthorActivitySerializer;
 import org.staffroom.metrics.WindowTotals;
+import org.staffroom.metrics.WindowTotalsSerializer;
 import org.staffroom.model.Post;
+import org.staffroom.state.EventTimeSerializer;
 import org.staffroom.state.MapStates;
 
 /**
@@ -25,12 +27,12 @@ final class EntryWindowStore implements WindowStore {
     private final MapState<WindowMember, Long> mentioned;
 
     EntryWindowStore(RuntimeContext context, String label) {
-        TypeInformation<WindowMember> member = TypeInformation.of(WindowMember.class);
         totals = context.getMapState(new MapStateDescriptor<>(
-                "totals-" + label, Types.LONG, TypeInformation.of(WindowTotals.class)));
+                "totals-" + label, EventTimeSerializer.INSTANCE, WindowTotalsSerializer.INSTANCE));
         participants = context.getMapState(new MapStateDescriptor<>(
-                "participants-" + label, member, TypeInformation.of(AuthorActivity.class)));
-        mentioned = context.getMapState(new MapStateDescriptor<>("mentioned-" + label, member, Types.LONG));
+                "participants-" + label, WindowMemberSerializer.INSTANCE, AuthorActivitySerializer.INSTANCE));
+        mentioned = context.getMapState(new MapStateDescriptor<>(
+                "mentioned-" + label, WindowMemberSerializer.INSTANCE, LongSerializer.INSTANCE));
     }
 
     @Override

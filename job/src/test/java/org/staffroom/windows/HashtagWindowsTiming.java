@@ -88,7 +88,7 @@ public final class HashtagWindowsTiming {
         return rows;
     }
 
-    private static List<Post> posts(int n) {
+    static List<Post> posts(int n) {
         SplittableRandom random = new SplittableRandom(42);
         double[] cumulative = new double[HASHTAGS];
         double sum = 0;
