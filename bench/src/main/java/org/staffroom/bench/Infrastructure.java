@@ -60,15 +60,18 @@ final class Infrastructure implements AutoCloseable {
     /** Rows in each output table. */
     static Map<String, Long> rowCounts(Database db) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String table : OUTPUT_TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
+        for (String table : OUTPUT_TABLES) {
+            counts.put(table, rowCount(db, table));
         }
         return counts;
+    }
+
+    static long rowCount(Database db, String table) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override
