@@ -416,6 +416,8 @@ public final class Benchmark implements Callable<Integer> {
         report.add(part, "CPU per post: this JVM / PostgreSQL", String.format(Locale.ROOT, "%.1f / %s µs",
                 u.cpuSeconds() * 1e6 / posts, Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
                         : String.format(Locale.ROOT, "%.1f", u.databaseCpuSeconds() * 1e6 / posts)), null);
+        // on shared cores the rate follows the others' load: each run's beside it
+        report.add(part, "load average at the end (1, 5, 15 min)", loadAverage(), null);
     }
 
     /** A run of its own: sampling deep Flink stacks slows the job, so it is not a measured figure. */

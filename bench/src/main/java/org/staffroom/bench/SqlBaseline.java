@@ -41,7 +41,10 @@ final class SqlBaseline {
 
     private SqlBaseline() {}
 
-    /** @param database where the rows are; @param dailyPosts posts per hashtag over its 1d rows */
+    /**
+     * @param database where the rows are
+     * @param dailyPosts posts per hashtag over its 1d rows, which the job's must equal
+     */
     record Result(int parallelism, long posts, double seconds, ResourceMeter.Usage usage, Database database, long rows,
             Map<String, Long> dailyPosts) {
         double postsPerSecond() {
