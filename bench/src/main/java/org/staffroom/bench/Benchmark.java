@@ -80,8 +80,12 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--skip-job", description = "Skip the bounded job runs.")
     boolean skipJob;
 
+    @Option(names = "--skip-sql", description = "Skip the Flink SQL baseline.")
+    boolean skipSql;
+
     @Option(names = "--no-warm-up", description = "Measure the first bounded run cold: by default an unreported run "
-            + "at the highest parallelism goes first, so that every measured run finds the code compiled.")
+            + "at the highest parallelism goes first, so that every measured run finds the code compiled; likewise the "
+            + "first Flink SQL baseline run.")
     boolean noWarmUp;
 
     @Option(names = "--skip-live", description = "Skip the live latency run.")
@@ -215,23 +219,26 @@ public final class Benchmark implements Callable<Integer> {
             ceilingRates.add(skipCeiling ? null : ceiling(infra, report, w));
         }
         BoundedRuns job = skipJob ? new BoundedRuns(List.of(), List.of()) : boundedRuns(infra, report, workloads);
-        for (int i = 0; i < workloads.size() && !job.rates().isEmpty(); i++) {
-            Double jobRate = job.rates().get(i);
+        if (!skipSql && !noWarmUp) {
+            sqlWarmUp(infra, report, workloads.get(0));
+        }
+        List<Report.Rates> rates = new ArrayList<>();
+        for (int i = 0; i < workloads.size(); i++) {
+            JobRun.Result compared = i < job.compared().size() ? job.compared().get(i) : null;
+            Double jobRate = compared == null ? null : compared.postsPerSecond();
             Double ceilingRate = ceilingRates.get(i);
             if (jobRate != null && ceilingRate != null) {
                 double ratio = jobRate / ceilingRate;
                 report.add("job / ceiling" + workloads.get(i).label(), "p=2 job over 2-thread ceiling",
                         String.format(Locale.ROOT, "%.2f", ratio), ">= 0.6: " + (ratio >= 0.6 ? "met" : "missed"));
             }
+            Double sqlRate = skipSql ? null : sqlBaseline(infra, report, workloads.get(i), compared);
+            rates.add(new Report.Rates(jobRate, ceilingRate, sqlRate));
         }
         Long liveP99 = skipLive ? null : liveLatency(infra, report);
         List<String> rocksdbProfile = stateSizes(infra, report, preloaded.stateStreams(), backends);
-        return new Figures(rateOf(job.rates(), 0), ceilingRates.get(0), rateOf(job.rates(), 1),
-                ceilingRates.size() > 1 ? ceilingRates.get(1) : null, liveP99, job.profile(), rocksdbProfile);
-    }
-
-    private static Double rateOf(List<Double> rates, int workload) {
-        return workload < rates.size() ? rates.get(workload) : null;
+        return new Figures(rates.get(0), rates.size() > 1 ? rates.get(1) : Report.Rates.NONE, liveP99, job.profile(),
+                rocksdbProfile);
     }
 
     /** 1. the generator's posts into the topic, and the inputs of the state runs. */
@@ -278,7 +285,7 @@ public final class Benchmark implements Callable<Integer> {
             Console.progress(String.format(Locale.ROOT, "  %,d (hashtag, author) pairs", many.pairs()));
         }
         Preload.Result manyHashtags = null;
-        if ((!skipCeiling || !skipJob) && jobHashtags > 0) {
+        if ((!skipCeiling || !skipJob || !skipSql) && jobHashtags > 0) {
             infra.createTopic(JOB_HASHTAGS_TOPIC, partitions);
             Console.progress(String.format(Locale.ROOT, "preloading the %,d posts with %,d hashtags by %,d authors "
                     + "into %s", posts, jobHashtags, authors, JOB_HASHTAGS_TOPIC));
@@ -312,11 +319,11 @@ public final class Benchmark implements Callable<Integer> {
 
     /**
      * 3. the full job, bounded, after a warm-up, at each parallelism, for each workload; then the
-     * profiled run, of the last workload (the many-hashtag one, where measured). Returns the rate of
+     * profiled run, of the last workload (the many-hashtag one, where measured). Returns the run of
      * each workload at p=2 (or the highest).
      */
     private BoundedRuns boundedRuns(Infrastructure infra, Report report, List<Workload> workloads) throws Exception {
-        int highest = parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
+        int highest = highestParallelism();
         Preload.Result pre = workloads.get(0).input();
         if (!noWarmUp) {
             // the JIT compiles Flink, Kafka and the job during the first run, on the same two cores
@@ -325,19 +332,26 @@ public final class Benchmark implements Callable<Integer> {
             report.note(String.format(Locale.ROOT, "the warm-up run (p=%d, cold JIT) did %s; the table shows "
                     + "the runs after it", highest, Report.rate(w.postsPerSecond())));
         }
-        List<Double> rates = new ArrayList<>();
+        List<JobRun.Result> compared = new ArrayList<>();
         for (Workload workload : workloads) {
-            Double jobRate = null;
             for (int p : parallelisms) {
                 JobRun.Result r = boundedRun(infra, report, workload, p);
-                if (p == 2 || (p == highest && !parallelisms.contains(2))) {
-                    jobRate = r.postsPerSecond();
+                if (p == comparedParallelism()) {
+                    compared.add(r);
                 }
             }
-            rates.add(jobRate);
         }
         Workload profiled = workloads.get(workloads.size() - 1);
-        return new BoundedRuns(rates, profile ? profiledRun(infra, report, profiled, highest) : List.of());
+        return new BoundedRuns(compared, profile ? profiledRun(infra, report, profiled, highest) : List.of());
+    }
+
+    private int highestParallelism() {
+        return parallelisms.stream().mapToInt(Integer::intValue).max().orElse(2);
+    }
+
+    /** The parallelism whose rate the summary line reports and the SQL baseline runs at: 2, else the highest. */
+    private int comparedParallelism() {
+        return parallelisms.contains(2) ? 2 : highestParallelism();
     }
 
     private JobRun.Result boundedRun(Infrastructure infra, Report report, Workload workload, int p) throws Exception {
@@ -348,14 +362,7 @@ public final class Benchmark implements Callable<Integer> {
         String target = p == 2 ? ">= 150,000 posts/s: " + (r.postsPerSecond() >= 150_000 ? "met" : "missed") : null;
         report.add(part, "throughput (N / submit-to-finish)", String.format(Locale.ROOT, "%s (%.1f s)",
                 Report.rate(r.postsPerSecond()), r.seconds()), target);
-        report.add(part, "CPU of this JVM (broker + Flink)", String.format(Locale.ROOT, "%.1f s (%.2f cores)",
-                u.cpuSeconds(), u.cores()), null);
-        report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
-                : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
-        // unlike the rate, hardly changed by other processes on shared cores
-        report.add(part, "CPU per post: this JVM / PostgreSQL", String.format(Locale.ROOT, "%.1f / %s µs",
-                u.cpuSeconds() * 1e6 / r.posts(), Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
-                        : String.format(Locale.ROOT, "%.1f", u.databaseCpuSeconds() * 1e6 / r.posts())), null);
+        addCpu(report, part, u, r.posts());
         report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
                 + Report.bytes(u.poolPeakBytes()), null);
         report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
@@ -364,6 +371,55 @@ public final class Benchmark implements Callable<Integer> {
         Console.progress(String.format(Locale.ROOT, "  %s in %.1f s, %,d rows",
                 Report.rate(r.postsPerSecond()), r.seconds(), r.rowsWritten()));
         return r;
+    }
+
+    /**
+     * 3b. the Flink SQL baseline on a workload, at the job's compared parallelism, with the job's run
+     * there (null when not measured): its rate, CPU, rows, whether its posts per hashtag and day agree
+     * with the job's, and the job's rate as a multiple of its. Returns its rate.
+     */
+    private double sqlBaseline(Infrastructure infra, Report report, Workload workload, JobRun.Result job)
+            throws Exception {
+        int p = comparedParallelism();
+        Console.progress("Flink SQL baseline, bounded, parallelism " + p + workload.label());
+        SqlBaseline.Result r = SqlBaseline.run(infra, workload.topic(), workload.input().posts(), p, jobTimeout, jobArgs);
+        String part = "flink sql p=" + p + workload.label();
+        report.add(part, "throughput (N / submit-to-finish)", String.format(Locale.ROOT, "%s (%.1f s)",
+                Report.rate(r.postsPerSecond()), r.seconds()), null);
+        addCpu(report, part, r.usage(), r.posts());
+        report.add(part, "rows written", Report.count(r.rows()) + " (" + SqlBaseline.TABLE + ")", null);
+        if (job != null) {
+            report.add(part, "posts per hashtag in 1d rows: job / sql", DailyPosts.agreement(job.dailyPosts(),
+                    r.dailyPosts()), null);
+            double multiple = job.postsPerSecond() / r.postsPerSecond();
+            report.add(part, "job rate as a multiple of sql's", String.format(Locale.ROOT, "%.2f", multiple),
+                    ">= 3: " + (multiple >= 3 ? "met" : "missed"));
+        }
+        Console.progress(String.format(Locale.ROOT, "  %s in %.1f s, %,d rows", Report.rate(r.postsPerSecond()),
+                r.seconds(), r.rows()));
+        return r.postsPerSecond();
+    }
+
+    /** As the job's: the planner, the Table runtime and the JSON format are compiled by the JIT during a first run. */
+    private void sqlWarmUp(Infrastructure infra, Report report, Workload workload) throws Exception {
+        int p = comparedParallelism();
+        Console.progress("Flink SQL baseline, bounded, parallelism " + p + ": warm-up, not reported");
+        SqlBaseline.Result w = SqlBaseline.run(infra, workload.topic(), workload.input().posts(), p, jobTimeout, jobArgs);
+        report.note(String.format(Locale.ROOT, "the Flink SQL warm-up run (p=%d, cold JIT) did %s; the table shows "
+                + "the runs after it", p, Report.rate(w.postsPerSecond())));
+    }
+
+    private static void addCpu(Report report, String part, ResourceMeter.Usage u, long posts) {
+        report.add(part, "CPU of this JVM (broker + Flink)", String.format(Locale.ROOT, "%.1f s (%.2f cores)",
+                u.cpuSeconds(), u.cores()), null);
+        report.add(part, "CPU of PostgreSQL", Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
+                : String.format(Locale.ROOT, "%.1f s", u.databaseCpuSeconds()), null);
+        // unlike the rate, hardly changed by other processes on shared cores
+        report.add(part, "CPU per post: this JVM / PostgreSQL", String.format(Locale.ROOT, "%.1f / %s µs",
+                u.cpuSeconds() * 1e6 / posts, Double.isNaN(u.databaseCpuSeconds()) ? "n/a"
+                        : String.format(Locale.ROOT, "%.1f", u.databaseCpuSeconds() * 1e6 / posts)), null);
+        // on shared cores the rate follows the others' load: each run's beside it
+        report.add(part, "load average at the end (1, 5, 15 min)", loadAverage(), null);
     }
 
     /** A run of its own: sampling deep Flink stacks slows the job, so it is not a measured figure. */
@@ -480,8 +536,7 @@ public final class Benchmark implements Callable<Integer> {
         }
         System.out.println("== staffroom-bench ==");
         report.table().forEach(System.out::println);
-        System.out.println(Report.lastLine(figures.jobRate(), figures.ceilingRate(), figures.liveP99(),
-                figures.manyHashtagsJobRate(), figures.manyHashtagsCeilingRate()));
+        System.out.println(Report.lastLine(figures.mix(), figures.liveP99(), figures.manyHashtags()));
         System.out.flush();
     }
 
@@ -494,12 +549,14 @@ public final class Benchmark implements Callable<Integer> {
     /** An input of the ceiling and the bounded runs; its label follows each of their parts' names. */
     private record Workload(String label, String topic, Preload.Result input) {}
 
-    /** The rates of the bounded job that the summary line reports, by workload, and its profile (empty without --profile). */
-    private record BoundedRuns(List<Double> rates, List<String> profile) {}
+    /**
+     * The bounded job's runs whose rates the summary line reports (at p=2, else the highest), by
+     * workload, and its profile (empty without --profile).
+     */
+    private record BoundedRuns(List<JobRun.Result> compared, List<String> profile) {}
 
-    /** What the summary line and the profiles need, null where a phase or workload was skipped. */
-    private record Figures(Double jobRate, Double ceilingRate, Double manyHashtagsJobRate,
-                           Double manyHashtagsCeilingRate, Long liveP99, List<String> jobProfile,
+    /** What the summary line and the profiles need, null where a phase was skipped. */
+    private record Figures(Report.Rates mix, Report.Rates manyHashtags, Long liveP99, List<String> jobProfile,
                            List<String> rocksdbProfile) {}
 
     /** An input of the state runs: the generator's mix, or its posts with many hashtags. */

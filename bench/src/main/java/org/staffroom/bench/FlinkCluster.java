@@ -2,7 +2,10 @@ package org.staffroom.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -61,9 +64,24 @@ final class FlinkCluster implements AutoCloseable {
 
     /** Wires the real job onto the real source and sinks (which mirror the calendar first) and submits it. */
     JobClient submit(StaffroomConfig config, String name) throws Exception {
-        StreamExecutionEnvironment env = new StreamExecutionEnvironment(clientConf);
+        StreamExecutionEnvironment env = environment();
         StaffroomJob.build(env, config);
         return env.executeAsync(name);
+    }
+
+    /** An environment whose jobs run on this cluster, submitted over REST. */
+    StreamExecutionEnvironment environment() {
+        return new StreamExecutionEnvironment(clientConf);
+    }
+
+    /** Waits for a bounded job to finish; cancels it and fails after {@code timeout}. */
+    static void await(JobClient job, Duration timeout, String what) throws Exception {
+        try {
+            job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            job.cancel().get(1, TimeUnit.MINUTES);
+            throw new IllegalStateException(what + " did not finish within " + timeout, e);
+        }
     }
 
     MiniCluster miniCluster() {

@@ -60,13 +60,8 @@ final class Infrastructure implements AutoCloseable {
     /** Rows in each output table. */
     static Map<String, Long> rowCounts(Database db) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            for (String table : OUTPUT_TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
+        for (String table : OUTPUT_TABLES) {
+            counts.put(table, rowCount(db, table));
         }
         return counts;
     }
@@ -77,8 +72,15 @@ final class Infrastructure implements AutoCloseable {
      * connections are closed, which flushes their statistics.
      */
     static long rowWrites(Database db) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0) FROM pg_stat_user_tables")) {
+        return single(db, "SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0) FROM pg_stat_user_tables");
+    }
+
+    static long rowCount(Database db, String table) throws SQLException {
+        return single(db, "SELECT count(*) FROM " + table);
+    }
+
+    private static long single(Database db, String query) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

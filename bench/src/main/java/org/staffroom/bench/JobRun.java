@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
 import org.staffroom.config.StaffroomConfig;
 import org.staffroom.embedded.Database;
@@ -19,9 +17,12 @@ import org.staffroom.embedded.Database;
 final class JobRun {
     private JobRun() {}
 
-    /** @param rowWrites rows inserted or updated in PostgreSQL, a row written open and then final twice */
+    /**
+     * @param rowWrites rows inserted or updated in PostgreSQL, a row written open and then final twice
+     * @param dailyPosts posts per hashtag over its 1d rows, which the SQL baseline's must equal
+     */
     record Result(int parallelism, long posts, double seconds, ResourceMeter.Usage usage, Map<String, Long> rows,
-            long rowWrites, HotMethods.Analysis profile, Path profileFile) {
+            long rowWrites, Map<String, Long> dailyPosts, HotMethods.Analysis profile, Path profileFile) {
         double postsPerSecond() {
             return posts / seconds;
         }
@@ -49,11 +50,7 @@ final class JobRun {
             long started = System.nanoTime();
             JobClient job = flink.submit(config, "staffroom-bench-p" + parallelism);
             try {
-                job.getJobExecutionResult().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                job.cancel().get(1, TimeUnit.MINUTES);
-                throw new IllegalStateException("the bounded job at parallelism " + parallelism
-                        + " did not finish within " + timeout, e);
+                FlinkCluster.await(job, timeout, "the bounded job at parallelism " + parallelism);
             } finally {
                 if (profiler != null) {
                     profiler.stop();
@@ -70,8 +67,8 @@ final class JobRun {
                 }
             }
             Map<String, Long> rows = Infrastructure.rowCounts(db);
-            return new Result(parallelism, posts, seconds, usage, rows, Infrastructure.rowWrites(db), profile,
-                    profileFile);
+            return new Result(parallelism, posts, seconds, usage, rows, Infrastructure.rowWrites(db),
+                    DailyPosts.byHashtag(db, "hashtag_window_metrics"), profile, profileFile);
         }
     }
 }

@@ -69,24 +69,34 @@ final class Report {
         return b.toString().stripTrailing();
     }
 
-    /**
-     * {@code staffroom-bench: job=<posts/s at p=2> ceiling=<posts/s, 2 threads> ratio=<job/ceiling> p99_live_ms=<n>
-     * job_hashtags=<posts/s at p=2> ceiling_hashtags=<posts/s, 2 threads> ratio_hashtags=<job/ceiling>}, the last
-     * three for the many-hashtag workload; a figure that was not measured is {@code n/a}.
-     */
-    static String lastLine(Double jobPostsPerSecond, Double ceilingPostsPerSecond, Long p99LiveMillis,
-            Double manyHashtagsJobPostsPerSecond, Double manyHashtagsCeilingPostsPerSecond) {
-        String p99 = p99LiveMillis == null || p99LiveMillis < 0 ? "n/a" : String.valueOf(p99LiveMillis);
-        return "staffroom-bench: " + rates("", jobPostsPerSecond, ceilingPostsPerSecond) + " p99_live_ms=" + p99 + " "
-                + rates("_hashtags", manyHashtagsJobPostsPerSecond, manyHashtagsCeilingPostsPerSecond);
+    /** A workload's rates at p=2 (posts/s): the job's, the 2-thread ceiling's, the SQL baseline's; null where not measured. */
+    record Rates(Double job, Double ceiling, Double sql) {
+        static final Rates NONE = new Rates(null, null, null);
     }
 
-    private static String rates(String suffix, Double jobPostsPerSecond, Double ceilingPostsPerSecond) {
-        String job = jobPostsPerSecond == null ? "n/a" : String.valueOf(Math.round(jobPostsPerSecond));
-        String ceiling = ceilingPostsPerSecond == null ? "n/a" : String.valueOf(Math.round(ceilingPostsPerSecond));
-        String ratio = jobPostsPerSecond == null || ceilingPostsPerSecond == null || ceilingPostsPerSecond <= 0 ? "n/a"
-                : String.format(Locale.ROOT, "%.2f", jobPostsPerSecond / ceilingPostsPerSecond);
-        return "job" + suffix + "=" + job + " ceiling" + suffix + "=" + ceiling + " ratio" + suffix + "=" + ratio;
+    /**
+     * {@code staffroom-bench: job=<posts/s at p=2> ceiling=<posts/s, 2 threads> ratio=<job/ceiling> p99_live_ms=<n>
+     * job_hashtags=… ceiling_hashtags=… ratio_hashtags=… sql=<posts/s at p=2> multiple=<job/sql> sql_hashtags=…
+     * multiple_hashtags=…}, the {@code _hashtags} fields for the many-hashtag workload; a figure that was not
+     * measured is {@code n/a}.
+     */
+    static String lastLine(Rates mix, Long p99LiveMillis, Rates manyHashtags) {
+        String p99 = p99LiveMillis == null || p99LiveMillis < 0 ? "n/a" : String.valueOf(p99LiveMillis);
+        return "staffroom-bench: job=" + posts(mix.job()) + " ceiling=" + posts(mix.ceiling()) + " ratio="
+                + ratio(mix.job(), mix.ceiling()) + " p99_live_ms=" + p99 + " job_hashtags=" + posts(manyHashtags.job())
+                + " ceiling_hashtags=" + posts(manyHashtags.ceiling()) + " ratio_hashtags="
+                + ratio(manyHashtags.job(), manyHashtags.ceiling()) + " sql=" + posts(mix.sql()) + " multiple="
+                + ratio(mix.job(), mix.sql()) + " sql_hashtags=" + posts(manyHashtags.sql()) + " multiple_hashtags="
+                + ratio(manyHashtags.job(), manyHashtags.sql());
+    }
+
+    private static String posts(Double postsPerSecond) {
+        return postsPerSecond == null ? "n/a" : String.valueOf(Math.round(postsPerSecond));
+    }
+
+    private static String ratio(Double numerator, Double denominator) {
+        return numerator == null || denominator == null || denominator <= 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.2f", numerator / denominator);
     }
 
     // ---- value formatting shared by the parts
