@@ -366,8 +366,9 @@ public final class Benchmark implements Callable<Integer> {
         report.add(part, "peak heap (sampled; pool peaks)", Report.bytes(u.peakHeapBytes()) + "; "
                 + Report.bytes(u.poolPeakBytes()), null);
         report.add(part, "rows written", Report.count(r.rowsWritten()) + " " + shortRows(r.rows()), null);
-        report.add(part, "row writes (inserts + updates)", String.format(Locale.ROOT, "%s (%.2f a post)",
-                Report.count(r.rowWrites()), (double) r.rowWrites() / r.posts()), null);
+        report.add(part, "row writes (inserts + updates)", String.format(Locale.ROOT, "%s (%.2f a post) %s",
+                Report.count(r.totalRowWrites()), (double) r.totalRowWrites() / r.posts(), shortRows(r.rowWrites())),
+                null);
         Console.progress(String.format(Locale.ROOT, "  %s in %.1f s, %,d rows",
                 Report.rate(r.postsPerSecond()), r.seconds(), r.rowsWritten()));
         return r;

@@ -67,12 +67,21 @@ final class Infrastructure implements AutoCloseable {
     }
 
     /**
-     * Rows inserted and updated in the database, by PostgreSQL's statistics: each upsert statement
-     * counts one, so the figure shows what coalescing in the sinks saved. Read once the job's
-     * connections are closed, which flushes their statistics.
+     * Rows inserted and updated in each table that was written, by PostgreSQL's statistics: each
+     * upsert statement counts one, so the figures show what coalescing in the sinks saved and which
+     * table's rows cost the most. Read once the job's connections are closed, which flushes their
+     * statistics.
      */
-    static long rowWrites(Database db) throws SQLException {
-        return single(db, "SELECT coalesce(sum(n_tup_ins + n_tup_upd), 0) FROM pg_stat_user_tables");
+    static Map<String, Long> rowWrites(Database db) throws SQLException {
+        Map<String, Long> writes = new LinkedHashMap<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT relname, n_tup_ins + n_tup_upd FROM pg_stat_user_tables"
+                        + " WHERE n_tup_ins + n_tup_upd > 0 ORDER BY 2 DESC, 1")) {
+            while (rs.next()) {
+                writes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return writes;
     }
 
     static long rowCount(Database db, String table) throws SQLException {

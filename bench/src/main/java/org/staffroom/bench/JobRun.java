@@ -18,17 +18,21 @@ final class JobRun {
     private JobRun() {}
 
     /**
-     * @param rowWrites rows inserted or updated in PostgreSQL, a row written open and then final twice
+     * @param rowWrites rows inserted or updated in PostgreSQL per table, a row written open and then final twice
      * @param dailyPosts posts per hashtag over its 1d rows, which the SQL baseline's must equal
      */
     record Result(int parallelism, long posts, double seconds, ResourceMeter.Usage usage, Map<String, Long> rows,
-            long rowWrites, Map<String, Long> dailyPosts, HotMethods.Analysis profile, Path profileFile) {
+            Map<String, Long> rowWrites, Map<String, Long> dailyPosts, HotMethods.Analysis profile, Path profileFile) {
         double postsPerSecond() {
             return posts / seconds;
         }
 
         long rowsWritten() {
             return rows.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        long totalRowWrites() {
+            return rowWrites.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
