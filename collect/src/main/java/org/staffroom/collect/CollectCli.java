@@ -1,15 +1,11 @@
 package org.staffroom.collect;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import org.staffroom.collect.bluesky.BlueskyCommand;
 import org.staffroom.collect.mastodon.MastodonCommand;
-import picocli.CommandLine;
+import org.staffroom.platforms.cli.CommandLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -29,7 +25,7 @@ import picocli.CommandLine.Spec;
         })
 public final class CollectCli implements Runnable {
     public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_FAILED = CommandLines.EXIT_FAILED;
     public static final int EXIT_USAGE = 2;
 
     @Spec
@@ -37,8 +33,7 @@ public final class CollectCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+        throw CommandLines.commandRequired(spec);
     }
 
     public static void main(String... args) {
@@ -47,15 +42,6 @@ public final class CollectCli implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(PrintStream stdout, PrintStream stderr, String... args) {
-        CommandLine cl = new CommandLine(new CollectCli());
-        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            String message = e.getMessage();
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": "
-                    + (message == null || message.isBlank() ? e.getClass().getSimpleName() : message));
-            return EXIT_FAILED;
-        });
-        return cl.execute(args);
+        return CommandLines.of(new CollectCli(), stdout, stderr).execute(args);
     }
 }

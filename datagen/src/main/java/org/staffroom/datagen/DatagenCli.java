@@ -1,14 +1,10 @@
 package org.staffroom.datagen;
 
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
+import org.staffroom.platforms.cli.CommandLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,8 +47,7 @@ public final class DatagenCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+        throw CommandLines.commandRequired(spec);
     }
 
     public static void main(String... args) {
@@ -61,22 +56,6 @@ public final class DatagenCli implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(OutputStream stdout, PrintStream stderr, String... args) {
-        return commandLine(stdout, stderr).execute(args);
-    }
-
-    static CommandLine commandLine(OutputStream stdout, PrintStream stderr) {
-        CommandLine cl = new CommandLine(new DatagenCli(stdout));
-        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + describe(e));
-            return EXIT_FAILED;
-        });
-        return cl;
-    }
-
-    private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return CommandLines.of(new DatagenCli(stdout), stdout, stderr).execute(args);
     }
 }

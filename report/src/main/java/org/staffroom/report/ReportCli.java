@@ -1,15 +1,11 @@
 package org.staffroom.report;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import org.staffroom.platforms.cli.CommandLines;
 import org.staffroom.report.chat.ChatReportCommand;
 import org.staffroom.report.export.ExportCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,8 +27,7 @@ public final class ReportCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
+        throw CommandLines.commandRequired(spec);
     }
 
     public static void main(String... args) {
@@ -41,13 +36,6 @@ public final class ReportCli implements Runnable {
 
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(PrintStream stdout, PrintStream stderr, String... args) {
-        CommandLine cl = new CommandLine(new ReportCli());
-        cl.setOut(new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
-        cl.setExecutionExceptionHandler((e, command, parseResult) -> {
-            command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-            return 1;
-        });
-        return cl.execute(args);
+        return CommandLines.of(new ReportCli(), stdout, stderr).execute(args);
     }
 }
