@@ -3,10 +3,9 @@ package org.staffroom.collect;
 import java.io.PrintStream;
 import org.staffroom.collect.bluesky.BlueskyCommand;
 import org.staffroom.collect.mastodon.MastodonCommand;
+import org.staffroom.platforms.cli.CommandGroup;
 import org.staffroom.platforms.cli.CommandLines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code collect} command line: live platform streams into the posts topic. Each platform is a
@@ -23,18 +22,10 @@ import picocli.CommandLine.Spec;
                 BlueskyCommand.class,
                 MastodonCommand.class,
         })
-public final class CollectCli implements Runnable {
+public final class CollectCli extends CommandGroup {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = CommandLines.EXIT_FAILED;
     public static final int EXIT_USAGE = 2;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw CommandLines.commandRequired(spec);
-    }
 
     public static void main(String... args) {
         System.exit(execute(System.out, System.err, args));

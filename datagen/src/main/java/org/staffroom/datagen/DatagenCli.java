@@ -2,10 +2,9 @@ package org.staffroom.datagen;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import org.staffroom.platforms.cli.CommandGroup;
 import org.staffroom.platforms.cli.CommandLines;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code datagen} command line: the producer side of Staffroom. Each tool is a subcommand; add
@@ -21,13 +20,10 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ReplayCommand.class,
         })
-public final class DatagenCli implements Runnable {
+public final class DatagenCli extends CommandGroup {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
-
-    @Spec
-    CommandSpec spec;
 
     private final OutputStream stdout;
 
@@ -43,11 +39,6 @@ public final class DatagenCli implements Runnable {
     /** Where a subcommand writes data (raw bytes), e.g. {@code generate --output -}. */
     public OutputStream stdout() {
         return stdout;
-    }
-
-    @Override
-    public void run() {
-        throw CommandLines.commandRequired(spec);
     }
 
     public static void main(String... args) {

@@ -1,12 +1,11 @@
 package org.staffroom.report;
 
 import java.io.PrintStream;
+import org.staffroom.platforms.cli.CommandGroup;
 import org.staffroom.platforms.cli.CommandLines;
 import org.staffroom.report.chat.ChatReportCommand;
 import org.staffroom.report.export.ExportCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code staffroom-report} command line: what the tables hold, for people who do not write SQL.
@@ -21,15 +20,7 @@ import picocli.CommandLine.Spec;
             ChatReportCommand.class,
             ExportCommand.class,
         })
-public final class ReportCli implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw CommandLines.commandRequired(spec);
-    }
-
+public final class ReportCli extends CommandGroup {
     public static void main(String... args) {
         System.exit(execute(System.out, System.err, args));
     }

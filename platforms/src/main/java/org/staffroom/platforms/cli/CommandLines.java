@@ -6,8 +6,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 
 /**
  * What every Staffroom tool's command line shares: UTF-8 output whatever the platform's default, a
@@ -29,12 +27,6 @@ public final class CommandLines {
             return EXIT_FAILED;
         });
         return cl;
-    }
-
-    /** For a command that only has subcommands, run without one: a usage error listing them. */
-    public static ParameterException commandRequired(CommandSpec spec) {
-        return new ParameterException(spec.commandLine(),
-                "a command is required: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     private static String describe(Throwable e) {
