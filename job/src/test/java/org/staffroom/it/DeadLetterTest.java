@@ -19,8 +19,6 @@ import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.staffroom.StaffroomJob;
@@ -38,7 +36,7 @@ import org.staffroom.sink.PostgresSinks;
  * error and the values, and are counted; the other rows of their batch are written, and the job
  * goes on without a restart.
  */
-class DeadLetterTest {
+class DeadLetterTest extends WithStack {
     /** Keeps the metrics of finished jobs, where the counter and the restarts are read. */
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
@@ -51,20 +49,6 @@ class DeadLetterTest {
     private static final List<String> VALUE_COLUMNS = List.of("posts", "originals", "retweets", "replies", "quotes",
             "with_link", "with_mention", "with_cotag", "brokering", "questions", "participants", "contributors",
             "new_participants", "returning_participants", "reach");
-
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        stack = TestStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void aRowRefusedByACheckConstraintIsDeadLetteredAndTheRestIsAsInACleanRun() throws Exception {

@@ -17,8 +17,6 @@ import org.apache.flink.metrics.Metric;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.staffroom.platforms.PostEvent;
@@ -29,7 +27,7 @@ import org.staffroom.platforms.PostEvent;
  * the input leaves open: each counter and each gauge of state has exactly the value counted by hand,
  * summed over subtasks, through Flink's metric system.
  */
-class JobMetricsTest {
+class JobMetricsTest extends WithStack {
     /** Keeps the metrics of finished jobs. */
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
@@ -37,20 +35,6 @@ class JobMetricsTest {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(METRICS.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
-
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = TestStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void everyMetricHasTheHandCountedValue() throws Exception {

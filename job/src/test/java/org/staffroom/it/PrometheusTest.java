@@ -31,8 +31,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +44,7 @@ import org.staffroom.platforms.PostEvent;
  * evaluated by that Prometheus, fires or stays silent as this stream makes it; every query of the
  * provisioned operations dashboard is valid and finds its series there.
  */
-class PrometheusTest {
+class PrometheusTest extends WithStack {
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
     private static final Path RULES = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
@@ -62,20 +60,6 @@ class PrometheusTest {
 
     @TempDir
     static Path dir;
-
-    private static TestStack stack;
-
-    @BeforeAll
-    static void startStack() {
-        stack = TestStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     private static Configuration reporter() {
         Configuration conf = new Configuration();

@@ -2,28 +2,11 @@ package org.staffroom.it;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A test class on real parts: one Flink MiniCluster, one Kafka broker and one PostgreSQL for the class. */
-abstract class StackTest {
+abstract class StackTest extends WithStack {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
-
-    static TestStack stack;
-
-    @BeforeAll
-    static void startStack() throws Exception {
-        stack = TestStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() throws Exception {
-        if (stack != null) {
-            stack.close();
-            stack = null;
-        }
-    }
 }
