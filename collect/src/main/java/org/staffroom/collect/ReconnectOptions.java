@@ -7,8 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * How every collector waits before reconnecting, a picocli mixin: {@code --reconnect-delay},
- * doubled after each attempt that brought nothing, up to {@code --max-reconnect-delay}.
+ * When every collector reconnects, a picocli mixin: after {@code --idle-timeout} without a word
+ * from the server, as after any other disconnection; and how long it waits first:
+ * {@code --reconnect-delay}, doubled after each attempt that brought nothing, up to
+ * {@code --max-reconnect-delay}.
  */
 public final class ReconnectOptions {
     @Option(names = "--reconnect-delay", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -19,7 +21,14 @@ public final class ReconnectOptions {
             description = "The longest wait before reconnecting (default: ${DEFAULT-VALUE}).")
     Duration maxReconnectDelay = Duration.ofMinutes(1);
 
-    /** Checks the two together; a {@link ParameterException} names the option refused. */
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a connection may bring nothing (Bluesky: no event; Mastodon: not even the "
+                    + "heartbeat it sends every 15 s) before it is taken for dead, aborted and reconnected from where "
+                    + "it was, like any other disconnection: a network drop that the client does not notice would "
+                    + "otherwise leave the collector connected to nothing (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout = Duration.ofMinutes(1);
+
+    /** Checks the three; a {@link ParameterException} names the option refused. */
     public ReconnectOptions validated(CommandLine commandLine) {
         if (reconnectDelay.isNegative() || reconnectDelay.isZero()) {
             throw new ParameterException(commandLine, "--reconnect-delay: " + reconnectDelay.toMillis()
@@ -28,6 +37,10 @@ public final class ReconnectOptions {
         if (maxReconnectDelay.compareTo(reconnectDelay) < 0) {
             throw new ParameterException(commandLine, "--max-reconnect-delay: " + maxReconnectDelay.toMillis()
                     + "ms is shorter than --reconnect-delay " + reconnectDelay.toMillis() + "ms");
+        }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new ParameterException(commandLine, "--idle-timeout: " + idleTimeout.toMillis()
+                    + "ms must be more than zero");
         }
         return this;
     }
@@ -38,6 +51,10 @@ public final class ReconnectOptions {
 
     public Duration maxReconnectDelay() {
         return maxReconnectDelay;
+    }
+
+    public Duration idleTimeout() {
+        return idleTimeout;
     }
 
     /** A back-off of these delays: one per connection that reconnects on its own. */

@@ -22,7 +22,9 @@ import org.staffroom.platforms.publish.KafkaEventWriter;
 
 /**
  * Jetstream into Kafka, until stopped: subscribes, converts each event, writes the wanted ones and
- * reconnects, after a back-off and to the next endpoint, whenever the connection ends.
+ * reconnects, after a back-off and to the next endpoint, whenever the connection ends: closed or
+ * cut by the server, or silent for {@code idleTimeout} (Jetstream's post stream never is for long;
+ * a connection that is has died without the JDK noticing).
  *
  * <p>Resuming. Every {@code checkpointInterval}, and whenever a connection ends, the collector waits
  * until Kafka has acknowledged every event it sent, then saves the {@code time_us} of the last
@@ -40,6 +42,7 @@ final class BlueskyCollector {
     private final JetstreamSubscription subscription;
     private final Resume resume;
     private final Backoff backoff;
+    private final Duration idleTimeout;
     private final RecordConverter converter;
     private final KafkaEventWriter writer;
     private final CollectorCounts counts;
@@ -51,11 +54,12 @@ final class BlueskyCollector {
     private volatile long savedTimeUs = -1;
     private long lastCheckpointNanos = System.nanoTime();
 
-    BlueskyCollector(JetstreamSubscription subscription, Resume resume, Backoff backoff, RecordConverter converter,
-                     WantedPosts wanted, KafkaEventWriter writer, PrintWriter err) {
+    BlueskyCollector(JetstreamSubscription subscription, Resume resume, Backoff backoff, Duration idleTimeout,
+                     RecordConverter converter, WantedPosts wanted, KafkaEventWriter writer, PrintWriter err) {
         this.subscription = subscription;
         this.resume = resume;
         this.backoff = backoff;
+        this.idleTimeout = idleTimeout;
         this.converter = converter;
         this.writer = writer;
         this.counts = new CollectorCounts("collect bluesky", writer::acknowledged, this::cursor);
@@ -79,7 +83,7 @@ final class BlueskyCollector {
             // a client of its own for each connection: the JDK's (17), reused after an aborted WebSocket,
             // was seen to miss the end of the next one and wait for ever
             try (JetstreamConnection connection = JetstreamConnection.open(HttpClient.newHttpClient(), uri,
-                    CONNECT_TIMEOUT)) {
+                    CONNECT_TIMEOUT, idleTimeout)) {
                 current = connection;
                 if (stopped()) {
                     break;

@@ -86,7 +86,7 @@ public final class BlueskyCommand implements Callable<Integer> {
         try (KafkaEventWriter writer = output.open("staffroom-collect-bluesky")) {
             BlueskyCollector collector = new BlueskyCollector(settings.subscription(),
                     new BlueskyCollector.Resume(new CursorFile(cursorFile), checkpointInterval, rewind),
-                    settings.backoff(), Converters.forFormat(SourceFormat.BLUESKY,
+                    settings.backoff(), reconnect.idleTimeout(), Converters.forFormat(SourceFormat.BLUESKY,
                             new ConverterOptions(Optional.empty(), Map.of(), maxHandles)),
                     new WantedPosts(settings.hashtags(), rememberPosts), writer, err);
             err.println("collect bluesky: posts with the hashtags " + settings.hashtags() + " into " + output.topic()

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeoutException;
  * waits, so a slow Kafka slows the socket (TCP back-pressure) instead of filling the heap. How the
  * connection ended (closed by the server, cut, stopped) arrives in the same order, after the last
  * message. A cut loses what was in flight: the client may see the end before the last messages the
- * server wrote, which is why a collector resumes from what it handled, rewound.
+ * server wrote, which is why a collector resumes from what it handled, rewound. A connection that
+ * brings no message for its idle timeout ends too: a network drop the JDK does not notice (no FIN,
+ * or one it misses) would otherwise leave it waiting for ever.
  */
 final class JetstreamConnection implements AutoCloseable {
 
@@ -34,8 +36,12 @@ final class JetstreamConnection implements AutoCloseable {
     private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
     private final Semaphore room = new Semaphore(MAX_QUEUED);
     private final WebSocket socket;
+    private final Duration idleTimeout;
+    /** When {@link #next} last returned a message, or the connection opened; the taker's thread only. */
+    private long lastMessageNanos;
 
-    private JetstreamConnection(HttpClient http, URI uri, Duration connectTimeout) throws ConnectFailed {
+    private JetstreamConnection(HttpClient http, URI uri, Duration connectTimeout, Duration idleTimeout)
+            throws ConnectFailed {
         try {
             this.socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
                     .buildAsync(uri, new Receiver()).get(connectTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
@@ -47,17 +53,31 @@ final class JetstreamConnection implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ConnectFailed("interrupted");
         }
+        this.idleTimeout = idleTimeout;
+        this.lastMessageNanos = System.nanoTime();
     }
 
-    static JetstreamConnection open(HttpClient http, URI uri, Duration connectTimeout) throws ConnectFailed {
-        return new JetstreamConnection(http, uri, connectTimeout);
+    static JetstreamConnection open(HttpClient http, URI uri, Duration connectTimeout, Duration idleTimeout)
+            throws ConnectFailed {
+        return new JetstreamConnection(http, uri, connectTimeout, idleTimeout);
     }
 
-    /** The next message or end, waiting at most {@code timeout}; null when neither came. */
+    /**
+     * The next message or end, waiting at most {@code timeout}; null when neither came. After
+     * {@code idleTimeout} without a message the connection is ended here, and its end returned:
+     * {@code nothing received for … ms}.
+     */
     Signal next(Duration timeout) throws InterruptedException {
-        Signal signal = signals.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long idleNanos = idleTimeout.toNanos();
+        long untilIdle = lastMessageNanos + idleNanos - System.nanoTime();
+        Signal signal = signals.poll(Math.max(0, Math.min(timeout.toNanos(), untilIdle)), TimeUnit.NANOSECONDS);
+        if (signal == null && System.nanoTime() - lastMessageNanos >= idleNanos) {
+            end("nothing received for " + idleTimeout.toMillis() + " ms");
+            signal = signals.take(); // the end, or a message that came meanwhile, before it
+        }
         if (signal instanceof Signal.Message) {
             room.release();
+            lastMessageNanos = System.nanoTime();
         }
         return signal;
     }

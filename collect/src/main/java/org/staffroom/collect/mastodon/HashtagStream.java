@@ -59,6 +59,8 @@ final class HashtagStream implements Runnable {
     private volatile Thread runner;
     /** When the open stream last gave a byte, heartbeats included; read by the collector's idle check. */
     private volatile long lastActivityNanos = System.nanoTime();
+    /** Why the idle check closed the open stream, for the disconnection's line; null when it did not. */
+    private volatile String closedAsIdle;
 
     HashtagStream(ServerTag key, MastodonApi api, TagTimeline timeline, Optional<String> lastSeenId, Backoff backoff,
                   Delivery delivery, Listener listener) {
@@ -95,6 +97,7 @@ final class HashtagStream implements Runnable {
 
     /** One connection: returns why it ended; throws when stopped. */
     private String follow() throws InterruptedException {
+        closedAsIdle = null;
         try (InputStream events = watched(api.openHashtagStream(key.tag()))) {
             body = events;
             if (isStopped()) {
@@ -116,6 +119,10 @@ final class HashtagStream implements Runnable {
         } catch (IOException e) {
             if (isStopped()) {
                 throw new InterruptedException();
+            }
+            String idle = closedAsIdle;
+            if (idle != null) {
+                return idle;
             }
             return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         } finally {
@@ -171,6 +178,7 @@ final class HashtagStream implements Runnable {
     void closeIfIdle(long idleTimeoutNanos) {
         InputStream open = body;
         if (open != null && System.nanoTime() - lastActivityNanos > idleTimeoutNanos) {
+            closedAsIdle = "nothing received, not even a heartbeat, for " + idleTimeoutNanos / 1_000_000 + " ms";
             closeQuietly(open);
         }
     }

@@ -74,11 +74,6 @@ public final class MastodonCommand implements Callable<Integer> {
             description = "How often the records sent are awaited and the positions saved (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval = Duration.ofSeconds(5);
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a stream may give nothing, not even a heartbeat (Mastodon sends one every 15 s), "
-                    + "before it is reconnected (default: ${DEFAULT-VALUE}).")
-    Duration idleTimeout = Duration.ofMinutes(1);
-
     @Option(names = "--recent-uris", paramLabel = "N",
             description = "How many uris of statuses written are remembered, to drop duplicates and write their deletions (default: ${DEFAULT-VALUE}).")
     int recentUris = 100_000;
@@ -137,7 +132,6 @@ public final class MastodonCommand implements Callable<Integer> {
         }
         reconnect.validated(spec.commandLine());
         positive("--checkpoint-interval", checkpointInterval);
-        positive("--idle-timeout", idleTimeout);
         if (recentUris < 1) {
             throw usage("--recent-uris: " + recentUris + " must be at least 1");
         }
@@ -145,7 +139,7 @@ public final class MastodonCommand implements Callable<Integer> {
             throw usage("--progress-interval: must not be negative");
         }
         return new MastodonCollector.Settings(parsed, tags, accessTokens(parsed), pageSize,
-                reconnect.reconnectDelay(), reconnect.maxReconnectDelay(), checkpointInterval, idleTimeout, recentUris);
+                reconnect.reconnectDelay(), reconnect.maxReconnectDelay(), checkpointInterval, reconnect.idleTimeout(), recentUris);
     }
 
     /** Each token file's token, by the name of the server it belongs to. */

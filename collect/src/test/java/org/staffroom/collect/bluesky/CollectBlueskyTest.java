@@ -72,7 +72,7 @@ class CollectBlueskyTest {
              TopicRecords topic = new TopicRecords(stack.kafka.bootstrapServers(), cutTopic)) {
             // the position is saved when a connection ends and on a clean stop only: the kill loses what the
             // third connection brought since, and the restart must bring it again
-            List<String> args = args(jetstream, cutTopic, "--checkpoint-interval", "1h");
+            List<String> args = args(jetstream, cutTopic, "--rewind", "5s", "--checkpoint-interval", "1h");
             try (CollectorProcess first = CollectorProcess.start(dir, "first", args)) {
                 first.awaitStderr("collect bluesky: connected to ", 3, WAIT);
                 // every third connection's ten events include line 7 however much the cuts lost in flight
@@ -160,6 +160,49 @@ class CollectBlueskyTest {
     }
 
     @Test
+    void aConnectionGoneSilentIsAbortedAndResumedFromItsCursorEveryWantedPostWrittenOnce(@TempDir Path dir)
+            throws Exception {
+        String topic = stack.topic(2);
+        // ten events, then silence on a connection left open (a network drop the JDK does not notice); the next
+        // connection brings the rest, then silence too; those after it bring nothing, a live stream with nothing new
+        try (FakeJetstream jetstream = FakeJetstream.withTurns(recording,
+                List.of(holdAfter(10), holdAfter(Integer.MAX_VALUE)), holdAfter(0));
+             TopicRecords records = new TopicRecords(stack.kafka.bootstrapServers(), topic);
+             CollectorProcess collector = CollectorProcess.start(dir, "silent",
+                     args(jetstream, topic, "--rewind", "0s", "--idle-timeout", "2s"))) {
+            records.awaitPosts(wanted, WAIT);
+            assertThat(collector.terminate()).as("exit code after SIGTERM; stderr:\n%s", collector.stderr()).isZero();
+            assertThat(records.readToEnd().posts()).containsExactlyInAnyOrderElementsOf(wanted);
+            assertThat(records.deletions()).containsExactly(deletedPost);
+            String[] endpoints = jetstream.endpoints().split(",");
+            assertThat(collector.stderr()).contains("collect bluesky: disconnected from " + endpoints[0]
+                    + ": nothing received for 2000 ms; reconnecting to " + endpoints[1] + " in 50 ms");
+            // read twice: only the event at the cursor (a cursor is inclusive), line 9, an account event
+            assertThat(collector.stderr()).contains("collect bluesky: stopped; 30 seen, 20 converted, 15 kept,"
+                    + " 1 deleted, 1 rejected, 17 acknowledged, cursor " + jetstream.timeUs(LAST_LINE) + " (");
+
+            List<FakeJetstream.Subscription> subscriptions = jetstream.subscriptions();
+            assertThat(subscriptions.subList(0, 2)).containsExactly(
+                    new FakeJetstream.Subscription("/subscribe", JetstreamSubscription.COLLECTIONS, null),
+                    new FakeJetstream.Subscription("/subscribe-2", JetstreamSubscription.COLLECTIONS,
+                            jetstream.timeUs(9)));
+            // a later silence, if the stop came after it, reconnected from the last event
+            assertThat(subscriptions.subList(2, subscriptions.size())).extracting(FakeJetstream.Subscription::cursor)
+                    .allSatisfy(cursor -> assertThat(cursor).isEqualTo(jetstream.timeUs(LAST_LINE)));
+        }
+    }
+
+    @Test
+    void itExitsTwoOnAnIdleTimeoutOfNoLength(@TempDir Path dir) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CollectCli.execute(new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "bluesky", "--hashtags", "ukedchat",
+                "--idle-timeout", "0s", "--cursor-file", dir.resolve("c").toString());
+        assertThat(exit).isEqualTo(CollectCli.EXIT_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--idle-timeout: 0ms must be more than zero");
+    }
+
+    @Test
     void itExitsOneWhenKafkaCannotBeReached(@TempDir Path dir) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = CollectCli.execute(new PrintStream(new ByteArrayOutputStream()),
@@ -173,7 +216,7 @@ class CollectBlueskyTest {
     private static List<String> args(FakeJetstream jetstream, String topic, String... more) {
         List<String> args = new ArrayList<>(List.of("bluesky", "--hashtags", "UKEdChat,sltchat,primedchat,edusky",
                 "--jetstream", jetstream.endpoints(), "--bootstrap-servers", stack.kafka.bootstrapServers(),
-                "--topic", topic, "--cursor-file", "bluesky.cursor", "--rewind", "5s", "--reconnect-delay", "50ms",
+                "--topic", topic, "--cursor-file", "bluesky.cursor", "--reconnect-delay", "50ms",
                 "--max-reconnect-delay", "200ms", "--progress-interval", "0"));
         args.addAll(List.of(more));
         return args;

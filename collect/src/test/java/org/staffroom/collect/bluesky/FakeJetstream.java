@@ -29,7 +29,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * the collector to rotate through. Each connection follows the next of the given {@link Turn}s:
  * after sending so many events it cuts the connection (no close frame, as a dropped network does)
  * or holds it open, sending nothing more; once the turns are used up, connections get the rest of
- * the recording and are then held open, as a live stream with nothing new. It replays every event,
+ * the recording and are then held open, as a live stream with nothing new (or follow a turn of the
+ * test's, {@link #withTurns}). It replays every event,
  * the likes too, whatever {@code wantedCollections} asks: the collector's own filter is tested.
  */
 public final class FakeJetstream implements AutoCloseable {
@@ -52,11 +53,21 @@ public final class FakeJetstream implements AutoCloseable {
     private final List<String> events;
     private final List<Long> times = new ArrayList<>();
     private final List<Turn> turns;
+    private final Turn afterTheTurns;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final ExecutorService senders = Executors.newCachedThreadPool();
     private final Server server = new Server();
 
     FakeJetstream(Path recording, Turn... turns) {
+        this(recording, List.of(turns), Turn.holdAfter(Integer.MAX_VALUE));
+    }
+
+    /** A server whose connections follow {@code turns}, then each {@code afterTheTurns}. */
+    static FakeJetstream withTurns(Path recording, List<Turn> turns, Turn afterTheTurns) {
+        return new FakeJetstream(recording, turns, afterTheTurns);
+    }
+
+    private FakeJetstream(Path recording, List<Turn> turns, Turn afterTheTurns) {
         try {
             this.events = Files.readAllLines(recording, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank()).toList();
@@ -66,7 +77,8 @@ public final class FakeJetstream implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.turns = List.of(turns);
+        this.turns = List.copyOf(turns);
+        this.afterTheTurns = afterTheTurns;
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -107,7 +119,7 @@ public final class FakeJetstream implements AutoCloseable {
                 cursor == null ? null : Long.valueOf(cursor));
         int index = subscriptions.size();
         subscriptions.add(s);
-        return new Replay(s, index < turns.size() ? turns.get(index) : Turn.holdAfter(Integer.MAX_VALUE));
+        return new Replay(s, index < turns.size() ? turns.get(index) : afterTheTurns);
     }
 
     public final class Replay extends Session.Listener.AbstractAutoDemanding {

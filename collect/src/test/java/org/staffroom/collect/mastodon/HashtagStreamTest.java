@@ -7,9 +7,11 @@ import static org.staffroom.collect.mastodon.TestMastodonServer.update;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,7 +31,8 @@ class HashtagStreamTest {
             server.timeline("ukedchat", List.of(S1, S2));
             BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
             AtomicInteger connections = new AtomicInteger();
-            HashtagStream stream = stream(server, arrivals, connections);
+            List<String> disconnections = new CopyOnWriteArrayList<>();
+            HashtagStream stream = stream(server, Optional.empty(), arrivals, connections, disconnections);
             Thread thread = new Thread(stream);
             thread.start();
             try {
@@ -49,6 +52,7 @@ class HashtagStreamTest {
                 assertThat(caughtUp.record().toString()).isEqualTo(S2.toString()); // the status itself, as the converter takes it
                 assertThat(server.connections("ukedchat")).isEqualTo(2);
                 assertThat(connections).hasValue(2);
+                assertThat(disconnections).containsExactly("nothing received, not even a heartbeat, for 0 ms");
                 // after S2, the catch-up asks once more and finds the empty page of the present
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (server.timelineQueries().size() < 2 && System.nanoTime() < deadline) {
@@ -74,7 +78,7 @@ class HashtagStreamTest {
             server.streams("ukedchat", Connection.dropAfter(TestMastodonServer.HEARTBEAT), Connection.holdAfter());
             server.timeline("ukedchat", List.of(anHourAgo, meanwhile));
             BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
-            HashtagStream stream = stream(server, arrivals, new AtomicInteger());
+            HashtagStream stream = stream(server, Optional.empty(), arrivals, new AtomicInteger(), new ArrayList<>());
             Thread thread = new Thread(stream);
             thread.start();
             try {
@@ -99,7 +103,7 @@ class HashtagStreamTest {
             streaming.requireToken("s3cret");
             streaming.streams("ukedchat", Connection.holdAfter(update(S1)));
             BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
-            HashtagStream stream = stream(web, Optional.of("s3cret"), arrivals, new AtomicInteger());
+            HashtagStream stream = stream(web, Optional.of("s3cret"), arrivals, new AtomicInteger(), new ArrayList<>());
             Thread thread = new Thread(stream);
             thread.start();
             try {
@@ -112,13 +116,9 @@ class HashtagStreamTest {
         }
     }
 
-    private static HashtagStream stream(TestMastodonServer server, BlockingQueue<Arrival> arrivals,
-                                        AtomicInteger connections) {
-        return stream(server, Optional.empty(), arrivals, connections);
-    }
-
     private static HashtagStream stream(TestMastodonServer server, Optional<String> token,
-                                        BlockingQueue<Arrival> arrivals, AtomicInteger connections) {
+                                        BlockingQueue<Arrival> arrivals, AtomicInteger connections,
+                                        List<String> disconnections) {
         MastodonServer mastodon = MastodonServer.parse(server.url());
         MastodonApi api = new MastodonApi(MastodonApi.newHttpClient(),
                 mastodon, token);
@@ -132,6 +132,7 @@ class HashtagStreamTest {
 
                     @Override
                     public void disconnected(ServerTag stream, String why) {
+                        disconnections.add(why);
                     }
                 });
     }

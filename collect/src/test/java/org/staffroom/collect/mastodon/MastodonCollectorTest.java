@@ -38,6 +38,7 @@ class MastodonCollectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String HOME = "127.0.0.1"; // the test servers' domain: bob's home
+    private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(1);
 
     private static TestStack stack;
 
@@ -90,7 +91,7 @@ class MastodonCollectorTest {
             b.timeline("ukedchat", List.of(S2_ON_B, S4_ON_B, S6_ON_B));
 
             MastodonCollector first;
-            try (Running running = new Running(topic, state, a, b)) {
+            try (Running running = new Running(topic, state, IDLE_TIMEOUT, a, b)) {
                 first = running.collector;
                 // A: 2 streamed + 4 caught up + S7 streamed again; B: 4 statuses and two deletes
                 awaitCondition(() -> first.counts().seenSoFar() == 13 && a.connections("ukedchat") == 2
@@ -112,7 +113,7 @@ class MastodonCollectorTest {
             // a restart catches up from the state file: S8 was posted meanwhile
             a.timeline("ukedchat", List.of(S1, S2, S3, S4, S5, S7, S8));
             MastodonCollector second;
-            try (Running running = new Running(topic, state, a, b)) {
+            try (Running running = new Running(topic, state, IDLE_TIMEOUT, a, b)) {
                 second = running.collector;
                 awaitCondition(() -> second.counts().keptSoFar() == 1 && a.timelineQueries().size() == 5
                         && b.timelineQueries().contains("min_id=9006&limit=2"), second);
@@ -144,6 +145,29 @@ class MastodonCollectorTest {
                 .startsWith("reason=not converted from its platform's format: mastodon: ").contains("created_at");
     }
 
+    @Test
+    void aStreamGoneSilentIsClosedByTheCollectorReconnectedAndCaughtUp() throws Exception {
+        String topic = stack.topic(1);
+        Path state = dir.resolve("mastodon-state.json");
+        try (TestMastodonServer a = new TestMastodonServer(); TestMastodonServer b = new TestMastodonServer()) {
+            // A streams S1, then nothing, not even a heartbeat, on a connection left open: a dead connection;
+            // S2, posted meanwhile, is in its timeline only. B's streams and #sltchat's are silent as well.
+            a.streams("ukedchat", Connection.holdAfter(update(S1)));
+            a.timeline("ukedchat", List.of(S1, S2));
+            MastodonCollector collector;
+            try (Running running = new Running(topic, state, Duration.ofSeconds(1), a, b)) {
+                collector = running.collector;
+                awaitCondition(() -> collector.counts().keptSoFar() == 2, collector);
+            }
+            assertThat(a.connections("ukedchat")).isGreaterThanOrEqualTo(2);
+            assertThat(a.timelineQueries()).contains("min_id=1001&limit=2");
+            assertThat(JSON.readTree(state.toFile()).get(a.name()).get("ukedchat").asText()).isEqualTo("1002");
+        }
+        try (TopicRecords written = new TopicRecords(stack.kafka.bootstrapServers(), topic)) {
+            assertThat(written.readToEnd().posts()).containsExactlyInAnyOrder(uri(S1), uri(S2));
+        }
+    }
+
     /** A collector of both servers' #ukedchat and #sltchat, run on a thread of its own; closing stops it and waits for its end. */
     private static final class Running implements AutoCloseable {
         private final ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -151,11 +175,11 @@ class MastodonCollectorTest {
         private final MastodonCollector collector;
         private final Future<?> run;
 
-        Running(String topic, Path state, TestMastodonServer a, TestMastodonServer b) {
+        Running(String topic, Path state, Duration idleTimeout, TestMastodonServer a, TestMastodonServer b) {
             MastodonCollector.Settings settings = new MastodonCollector.Settings(
                     List.of(MastodonServer.parse(a.url()), MastodonServer.parse(b.url())), List.of("ukedchat", "sltchat"),
                     Map.of(a.name(), "token-of-a"), 2, Duration.ofMillis(10), Duration.ofMillis(100),
-                    Duration.ofMillis(200), Duration.ofMinutes(1), 1000);
+                    Duration.ofMillis(200), idleTimeout, 1000);
             writer = new KafkaEventWriter(stack.kafka.bootstrapServers(), topic);
             collector = new MastodonCollector(settings, ResumePositions.load(state), writer,
                     new PrintWriter(System.err, true));

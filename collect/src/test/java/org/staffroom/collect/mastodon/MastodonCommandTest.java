@@ -69,6 +69,8 @@ class MastodonCommandTest {
         // durations as the job and datagen spell them
         assertUsage("Invalid value for option '--idle-timeout': '5 minutes' is not a duration: use a number and a unit",
                 "--servers", "mastodon.social", "--hashtags", "ukedchat", "--idle-timeout", "5 minutes");
+        assertUsage("--idle-timeout: 0ms must be more than zero", "--servers", "mastodon.social", "--hashtags",
+                "ukedchat", "--idle-timeout", "0");
         assertUsage("--checkpoint-interval: 0ms must be more than zero", "--servers", "mastodon.social", "--hashtags",
                 "ukedchat", "--checkpoint-interval", "0");
         // rejected records go to the topic, as the Bluesky collector's and the import's do
