@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The job's packages import downwards only: wiring → config → the domain packages → support and
- * model. An upward import fails the build, naming the class and the dependency.
+ * model → the state package's formats. An upward import fails the build, naming the class and the
+ * dependency.
  */
 @AnalyzeClasses(packagesOf = StaffroomJob.class,
         importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.JobModuleOnly.class})
@@ -27,15 +28,18 @@ class ArchitectureTest {
             .layer("Domain").definedBy("org.staffroom.parse..", "org.staffroom.source..", "org.staffroom.dedup..",
                     "org.staffroom.windows..", "org.staffroom.chats..", "org.staffroom.metrics..",
                     "org.staffroom.sink..", "org.staffroom.schema..")
-            // neutral tools the domain and the config share: duration spelling, how to reach PostgreSQL, state helpers
-            .layer("Support").definedBy("org.staffroom.options..", "org.staffroom.state..")
-            // the records that flow between operators: everything may use them, they use nothing of ours
+            // neutral tools the domain and the config share: duration spelling, how to reach PostgreSQL
+            .layer("Support").definedBy("org.staffroom.options..")
+            // the records that flow between operators: everything may use them, and they the formats only
             .layer("Model").definedBy("org.staffroom.model..")
+            // state helpers and the compact formats of state and of the records between operators
+            .layer("Formats").definedBy("org.staffroom.state..")
             .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("Config").mayOnlyBeAccessedByLayers("Wiring")
             .whereLayer("Domain").mayOnlyBeAccessedByLayers("Config", "Wiring")
             .whereLayer("Support").mayOnlyBeAccessedByLayers("Domain", "Config", "Wiring")
-            .whereLayer("Model").mayOnlyAccessLayers("Model")
+            .whereLayer("Model").mayOnlyAccessLayers("Model", "Formats")
+            .whereLayer("Formats").mayOnlyAccessLayers("Formats")
             .because("a package must be understandable and testable without the ones built on it");
 
     @ArchTest

@@ -1,7 +1,6 @@
 package org.staffroom.metrics;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -22,7 +21,9 @@ public final class AuthorActivitySerializer extends CompactSerializer<AuthorActi
     private static final int HANDLE = 2;
     private static final int HANDLE_AT = 4;
 
-    private AuthorActivitySerializer() {}
+    private AuthorActivitySerializer() {
+        super(AuthorActivity::new, Snapshot::new);
+    }
 
     @Override
     public void serialize(AuthorActivity a, DataOutputView out) throws IOException {
@@ -55,23 +56,8 @@ public final class AuthorActivitySerializer extends CompactSerializer<AuthorActi
     }
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public AuthorActivity createInstance() {
-        return new AuthorActivity();
-    }
-
-    @Override
     public AuthorActivity copy(AuthorActivity from) {
         return from.copy();
-    }
-
-    @Override
-    public TypeSerializerSnapshot<AuthorActivity> snapshotConfiguration() {
-        return new Snapshot();
     }
 
     public static final class Snapshot extends CompactSerializer.Snapshot<AuthorActivity> {

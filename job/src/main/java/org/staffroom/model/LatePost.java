@@ -1,6 +1,9 @@
 package org.staffroom.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /** A post that arrived after one or more of its windows were final (contract §4, late_posts). */
+@TypeInfo(LatePostSerializer.TypeFactory.class)
 public class LatePost {
     public String platform;
     public String id;

@@ -1,6 +1,9 @@
 package org.staffroom.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /** What one Kafka record became: exactly one of {@link #post}, {@link #deletion} and {@link #rejected} is set. */
+@TypeInfo(ParsedRecordSerializer.TypeFactory.class)
 public class ParsedRecord {
     public Post post;
     public PostDeletion deletion;

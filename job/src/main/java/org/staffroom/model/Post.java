@@ -2,11 +2,13 @@ package org.staffroom.model;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * A parsed, validated post: only what the metrics need, with hashtags and mentions already
- * normalised and de-duplicated. A Flink POJO, so it never falls back to Kryo.
+ * normalised and de-duplicated. Crosses operators in {@link PostSerializer}'s format.
  */
+@TypeInfo(PostSerializer.TypeFactory.class)
 public class Post {
     public String platform;
     public String id;

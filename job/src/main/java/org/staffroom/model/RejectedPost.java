@@ -1,6 +1,9 @@
 package org.staffroom.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /** A record that could not be accepted, with a reason a person understands (contract §1). */
+@TypeInfo(RejectedPostSerializer.TypeFactory.class)
 public class RejectedPost {
     public long receivedAt;
     public String topic;

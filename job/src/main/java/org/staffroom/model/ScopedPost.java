@@ -1,6 +1,9 @@
 package org.staffroom.model;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /** A post as seen from one scope it counts for (a hashtag, or a chat): the unit windows are keyed by. */
+@TypeInfo(ScopedPostSerializer.TypeFactory.class)
 public class ScopedPost {
     public String scope;
     public Post post;

@@ -1,8 +1,10 @@
 package org.staffroom.model;
 
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** One row of top_accounts (contract §4). */
+@TypeInfo(TopAccountSerializer.TypeFactory.class)
 public class TopAccount {
     public static final String MENTIONED = "mentioned";
     public static final String CONTRIBUTOR = "contributor";

@@ -2,12 +2,14 @@ package org.staffroom.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
  * One window's results: a row of hashtag_window_metrics (scope = hashtag) or of
  * chat_session_metrics (scope = chat id, windowSize = "session"), or with a platform, of
  * hashtag_window_platform_metrics or chat_session_platform_metrics.
  */
+@TypeInfo(WindowMetricsSerializer.TypeFactory.class)
 public class WindowMetrics {
     public String scope;
     /** The platform whose posts the row counts; null for all platforms. */

@@ -7,15 +7,46 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * A stateless serializer of one of the job's own state formats, written to be small: the heap
  * backend's checkpoints hold every entry in the form its serializer writes, and Flink's generic ones
- * spend a type flag and a null flag on every field and eight bytes on every long. Subclasses write
- * and read; copies are deep where the type is mutable.
+ * spend a type flag and a null flag on every field and eight bytes on every long. The records that
+ * travel between operators have formats of this kind too: Flink's POJO serializer reaches every field
+ * by reflection. Subclasses write, read and copy (deeply: with object reuse, a sink keeps a copy of a
+ * record its sender may change); a type that cannot change says so by overriding
+ * {@link #isImmutableType()} and copying nothing.
  */
 public abstract class CompactSerializer<T> extends TypeSerializerSingleton<T> {
     private static final long serialVersionUID = 1L;
+
+    private final SerializableSupplier<T> blank;
+    private final SerializableSupplier<TypeSerializerSnapshot<T>> snapshot;
+
+    /**
+     * @param blank a new instance, for Flink's {@link #createInstance()}
+     * @param snapshot a new snapshot of the format, of a class of its own: a checkpoint records the class's name
+     */
+    protected CompactSerializer(SerializableSupplier<T> blank, SerializableSupplier<TypeSerializerSnapshot<T>> snapshot) {
+        this.blank = blank;
+        this.snapshot = snapshot;
+    }
+
+    @Override
+    public boolean isImmutableType() {
+        return false;
+    }
+
+    @Override
+    public T createInstance() {
+        return blank.get();
+    }
+
+    @Override
+    public TypeSerializerSnapshot<T> snapshotConfiguration() {
+        return snapshot.get();
+    }
 
     @Override
     public int getLength() {

@@ -3,7 +3,6 @@ package org.staffroom.state;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -19,7 +18,9 @@ public final class EventTimeSerializer extends CompactSerializer<Long> {
     /** 2020-01-01T00:00:00Z. */
     private static final long BASE = 1_577_836_800_000L;
 
-    private EventTimeSerializer() {}
+    private EventTimeSerializer() {
+        super(() -> 0L, Snapshot::new);
+    }
 
     public static void write(long time, DataOutput out) throws IOException {
         Varints.writeSigned(out, time - BASE);
@@ -35,11 +36,6 @@ public final class EventTimeSerializer extends CompactSerializer<Long> {
     }
 
     @Override
-    public Long createInstance() {
-        return 0L;
-    }
-
-    @Override
     public Long copy(Long from) {
         return from;
     }
@@ -52,11 +48,6 @@ public final class EventTimeSerializer extends CompactSerializer<Long> {
     @Override
     public Long deserialize(DataInputView source) throws IOException {
         return read(source);
-    }
-
-    @Override
-    public TypeSerializerSnapshot<Long> snapshotConfiguration() {
-        return new Snapshot();
     }
 
     public static final class Snapshot extends CompactSerializer.Snapshot<Long> {

@@ -1,7 +1,6 @@
 package org.staffroom.state;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -31,7 +30,9 @@ public final class PlatformIdSerializer extends CompactSerializer<String> {
     private static final long SHORT_LIMIT = 1L << 56;
     private static final String MAX_LONG = Long.toString(Long.MAX_VALUE);
 
-    private PlatformIdSerializer() {}
+    private PlatformIdSerializer() {
+        super(() -> "", Snapshot::new);
+    }
 
     @Override
     public void serialize(String key, DataOutputView out) throws IOException {
@@ -110,18 +111,8 @@ public final class PlatformIdSerializer extends CompactSerializer<String> {
     }
 
     @Override
-    public String createInstance() {
-        return "";
-    }
-
-    @Override
     public String copy(String from) {
         return from;
-    }
-
-    @Override
-    public TypeSerializerSnapshot<String> snapshotConfiguration() {
-        return new Snapshot();
     }
 
     public static final class Snapshot extends CompactSerializer.Snapshot<String> {

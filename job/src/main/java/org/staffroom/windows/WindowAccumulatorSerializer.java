@@ -2,7 +2,6 @@ package org.staffroom.windows;
 
 import java.io.IOException;
 import java.util.Map;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -22,7 +21,9 @@ public final class WindowAccumulatorSerializer extends CompactSerializer<WindowA
     private static final long serialVersionUID = 1L;
     public static final WindowAccumulatorSerializer INSTANCE = new WindowAccumulatorSerializer();
 
-    private WindowAccumulatorSerializer() {}
+    private WindowAccumulatorSerializer() {
+        super(WindowAccumulator::new, Snapshot::new);
+    }
 
     @Override
     public void serialize(WindowAccumulator acc, DataOutputView out) throws IOException {
@@ -52,16 +53,6 @@ public final class WindowAccumulatorSerializer extends CompactSerializer<WindowA
         return acc;
     }
 
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public WindowAccumulator createInstance() {
-        return new WindowAccumulator();
-    }
-
     /** Deep: the heap backend copies a window a checkpoint still holds before it changes. */
     @Override
     public WindowAccumulator copy(WindowAccumulator from) {
@@ -70,11 +61,6 @@ public final class WindowAccumulatorSerializer extends CompactSerializer<WindowA
         from.authors.forEach((participant, activity) -> acc.authors.put(participant, activity.copy()));
         acc.mentions.putAll(from.mentions);
         return acc;
-    }
-
-    @Override
-    public TypeSerializerSnapshot<WindowAccumulator> snapshotConfiguration() {
-        return new Snapshot();
     }
 
     public static final class Snapshot extends CompactSerializer.Snapshot<WindowAccumulator> {

@@ -1,7 +1,6 @@
 package org.staffroom.windows;
 
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.staffroom.state.CompactSerializer;
@@ -13,7 +12,9 @@ public final class WindowMemberSerializer extends CompactSerializer<WindowMember
     private static final long serialVersionUID = 1L;
     public static final WindowMemberSerializer INSTANCE = new WindowMemberSerializer();
 
-    private WindowMemberSerializer() {}
+    private WindowMemberSerializer() {
+        super(WindowMember::new, Snapshot::new);
+    }
 
     @Override
     public void serialize(WindowMember member, DataOutputView out) throws IOException {
@@ -28,23 +29,8 @@ public final class WindowMemberSerializer extends CompactSerializer<WindowMember
     }
 
     @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public WindowMember createInstance() {
-        return new WindowMember();
-    }
-
-    @Override
     public WindowMember copy(WindowMember from) {
         return new WindowMember(from.start, from.name);
-    }
-
-    @Override
-    public TypeSerializerSnapshot<WindowMember> snapshotConfiguration() {
-        return new Snapshot();
     }
 
     public static final class Snapshot extends CompactSerializer.Snapshot<WindowMember> {
