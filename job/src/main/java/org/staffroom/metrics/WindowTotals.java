@@ -65,11 +65,12 @@ public class WindowTotals {
 
     /**
      * The window's counts per platform, by platform name, given its participants by
-     * {@link ParticipantKey}; {@code isNew} tells whether a participant's earliest post (for this
-     * hashtag or chat, on their platform) falls in this window.
+     * {@link ParticipantKey}; {@code firstPostInWindow} tells whether a participant's earliest post
+     * (for this hashtag or chat, on their platform) falls in this window, where their activity does
+     * not know ({@link AuthorActivity#isNew}).
      */
     public Map<String, EngagementCounts> countsByPlatform(Map<String, AuthorActivity> participants,
-            Predicate<String> isNew) {
+            Predicate<String> firstPostInWindow) {
         Map<String, EngagementCounts> counts = new TreeMap<>();
         byPlatform.forEach((platform, c) -> counts.put(platform, c.copy()));
         // one platform, the usual case: no key needs taking apart
@@ -80,7 +81,7 @@ public class WindowTotals {
             c.participants++;
             c.contributors += a.nonRetweetPosts > 0 ? 1 : 0;
             c.reach += Math.max(0, a.maxFollowers);
-            c.newParticipants += a.keptNew || isNew.test(e.getKey()) ? 1 : 0;
+            c.newParticipants += a.isNew(e.getKey(), firstPostInWindow) ? 1 : 0;
         }
         counts.values().forEach(c -> c.returningParticipants = c.participants - c.newParticipants);
         return counts;
