@@ -1,7 +1,6 @@
 package org.staffroom.metrics;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.staffroom.model.ParticipantKey;
@@ -19,29 +18,27 @@ public final class TopAccounts {
      */
     public static List<TopAccount> of(String scope, String scopeKey, long windowStart, Map<String, Long> mentions,
             Map<String, AuthorActivity> participants) {
-        List<Map.Entry<String, Long>> mentioned = new ArrayList<>(mentions.entrySet());
-        List<Map.Entry<String, Long>> contributors = new ArrayList<>();
+        Ranking mentioned = new Ranking(SIZE);
+        mentions.forEach(mentioned::offer);
+        Ranking contributors = new Ranking(SIZE);
         for (Map.Entry<String, AuthorActivity> e : participants.entrySet()) {
             AuthorActivity a = e.getValue();
-            if (a.nonRetweetPosts > 0) {
-                contributors.add(Map.entry(a.handle != null ? a.handle : ParticipantKey.authorIdOf(e.getKey()),
-                        (long) a.nonRetweetPosts));
+            // named only when they could rank: most participants of a day window cannot
+            if (a.nonRetweetPosts > 0 && contributors.admits(a.nonRetweetPosts)) {
+                contributors.offer(a.handle != null ? a.handle : ParticipantKey.authorIdOf(e.getKey()),
+                        a.nonRetweetPosts);
             }
         }
-        List<TopAccount> out = new ArrayList<>();
-        rank(scope, scopeKey, windowStart, TopAccount.MENTIONED, mentioned, out);
-        rank(scope, scopeKey, windowStart, TopAccount.CONTRIBUTOR, contributors, out);
+        List<TopAccount> out = new ArrayList<>(mentioned.size() + contributors.size());
+        add(scope, scopeKey, windowStart, TopAccount.MENTIONED, mentioned, out);
+        add(scope, scopeKey, windowStart, TopAccount.CONTRIBUTOR, contributors, out);
         return out;
     }
 
-    /** Most posts first; ties by account, ascending. */
-    private static void rank(String scope, String scopeKey, long windowStart, String kind,
-            List<Map.Entry<String, Long>> counts, List<TopAccount> out) {
-        counts.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-                .thenComparing(Map.Entry::getKey));
-        for (int i = 0; i < Math.min(SIZE, counts.size()); i++) {
-            Map.Entry<String, Long> e = counts.get(i);
-            out.add(new TopAccount(scope, scopeKey, windowStart, kind, i + 1, e.getKey(), e.getValue()));
+    private static void add(String scope, String scopeKey, long windowStart, String kind, Ranking ranking,
+            List<TopAccount> out) {
+        for (int i = 0; i < ranking.size(); i++) {
+            out.add(new TopAccount(scope, scopeKey, windowStart, kind, i + 1, ranking.account(i), ranking.posts(i)));
         }
     }
 }

@@ -19,6 +19,12 @@ public final class ParticipantKey {
         return key.substring(0, key.indexOf(SEPARATOR));
     }
 
+    /** Whether the participant is on the platform: {@code platformOf(key).equals(platform)}, without the copy. */
+    public static boolean isOn(String key, String platform) {
+        return key.length() > platform.length() && key.charAt(platform.length()) == SEPARATOR
+                && key.startsWith(platform);
+    }
+
     public static String authorIdOf(String key) {
         return key.substring(key.indexOf(SEPARATOR) + 1);
     }

@@ -26,7 +26,7 @@ final class AccumulatorWindowStore implements WindowStore {
     }
 
     @Override
-    public WindowTotals add(long start, long end, Post post, String participant, boolean cotag,
+    public WindowTotals add(long start, long end, Post post, String participant, long earliest, boolean cotag,
             boolean ranksAccounts) throws Exception {
         WindowAccumulator acc = windows.get(start);
         if (acc == null) {
@@ -34,7 +34,7 @@ final class AccumulatorWindowStore implements WindowStore {
             acc.totals.end = end;
         }
         acc.totals.add(post, cotag);
-        acc.authors.computeIfAbsent(participant, k -> new AuthorActivity()).add(post, ranksAccounts);
+        acc.authors.computeIfAbsent(participant, k -> new AuthorActivity()).add(post, earliest >= start, ranksAccounts);
         if (ranksAccounts) {
             for (String account : post.mentions) {
                 acc.mentions.merge(account, 1L, Long::sum);
@@ -84,6 +84,14 @@ final class AccumulatorWindowStore implements WindowStore {
         if (activity != null) {
             activity.keptNew = true;
             windows.put(start, acc);
+        }
+    }
+
+    @Override
+    public void earliestPostLeft(long start, String participant) throws Exception {
+        AuthorActivity activity = windows.get(start).authors.get(participant);
+        if (activity != null) {
+            activity.firstPostHere = false;
         }
     }
 

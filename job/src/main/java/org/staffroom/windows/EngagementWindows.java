@@ -187,6 +187,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
         if (previousFirst == null) {
             firstSeenEntries.added();
         }
+        long earliest = previousFirst == null ? t : Math.min(previousFirst, t);
 
         List<String> missed = null;
         for (WindowScheme scheme : schemes) {
@@ -199,7 +200,7 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
                 continue;
             }
             WindowStore store = windows.get(label);
-            WindowTotals totals = store.add(start, end, post, participant, element.hasCotag(),
+            WindowTotals totals = store.add(start, end, post, participant, earliest, element.hasCotag(),
                     scopes.ranksAccounts(label));
             if (totals.posts() == 1) {
                 armTimers(ctx.timerService(), end);
@@ -241,7 +242,10 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             }
             if (isFinal(totals.end, now)) {
                 store.keepNew(start, participant);
-            } else if (totals.emitted) {
+                continue;
+            }
+            store.earliestPostLeft(start, participant);
+            if (totals.emitted) {
                 emit(ctx, out, scope, scheme.label(), start, totals, store.participants(start), false);
             }
         }

@@ -36,7 +36,7 @@ final class EntryWindowStore implements WindowStore {
     }
 
     @Override
-    public WindowTotals add(long start, long end, Post post, String participant, boolean cotag,
+    public WindowTotals add(long start, long end, Post post, String participant, long earliest, boolean cotag,
             boolean ranksAccounts) throws Exception {
         WindowTotals t = totals.get(start);
         if (t == null) {
@@ -49,7 +49,7 @@ final class EntryWindowStore implements WindowStore {
         WindowMember author = new WindowMember(start, participant);
         AuthorActivity a = participants.get(author);
         a = a == null ? new AuthorActivity() : a;
-        a.add(post, ranksAccounts);
+        a.add(post, earliest >= start, ranksAccounts);
         participants.put(author, a);
 
         if (ranksAccounts) {
@@ -101,6 +101,10 @@ final class EntryWindowStore implements WindowStore {
             participants.put(member, activity);
         }
     }
+
+    /** Nothing to forget: an activity read from RocksDB never knows whether it holds the earliest post. */
+    @Override
+    public void earliestPostLeft(long start, String participant) {}
 
     @Override
     public void remove(long start) throws Exception {

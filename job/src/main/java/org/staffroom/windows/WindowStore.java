@@ -23,10 +23,11 @@ interface WindowStore {
      * post opened the window).
      *
      * @param participant the post's author as {@link org.staffroom.model.ParticipantKey}
+     * @param earliest the participant's earliest post seen so far in the scope, this one included
      * @param ranksAccounts whether the window ranks top accounts, and so needs mentions and handles
      */
-    WindowTotals add(long start, long end, Post post, String participant, boolean cotag, boolean ranksAccounts)
-            throws Exception;
+    WindowTotals add(long start, long end, Post post, String participant, long earliest, boolean cotag,
+            boolean ranksAccounts) throws Exception;
 
     /** The totals of the window starting at {@code start}, or null when it holds no post. */
     WindowTotals totals(long start) throws Exception;
@@ -48,6 +49,12 @@ interface WindowStore {
 
     /** Keeps the participant, if there, counted as new in the window (see {@link AuthorActivity#keptNew}). */
     void keepNew(long start, String participant) throws Exception;
+
+    /**
+     * The participant's earliest post moved out of the window, to an earlier one: the participant,
+     * if there, is no longer new in it, unless kept new (see {@link AuthorActivity#firstPostHere}).
+     */
+    void earliestPostLeft(long start, String participant) throws Exception;
 
     /** Forgets the window. */
     void remove(long start) throws Exception;
