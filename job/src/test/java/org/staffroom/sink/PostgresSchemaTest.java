@@ -110,21 +110,95 @@ class PostgresSchemaTest {
         String flyway = database();
         SchemaMigrations.apply(flyway, postgres.user(), postgres.password());
         String psql = database();
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(SQL_DIR)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().collect(Collectors.toList());
-        }
+        List<Path> files = migrationFiles();
         assertThat(files).isNotEmpty();
+        loadWithPsql(psql, files);
+        assertThat(columns(psql)).isEqualTo(columns(flyway));
+    }
+
+    /**
+     * V013 turned the generated ratios into plain columns kept by a trigger: a table migrated with
+     * rows in it keeps their ratios to the digit, and every row written afterwards, by any writer,
+     * gets the same division as before, whatever it tried to write there.
+     */
+    @Test
+    void theRatiosTriggerKeepsStoredRatiosAndDerivesTheSameDivision() throws Exception {
+        String url = database();
+        List<Path> files = migrationFiles();
+        List<Path> before = files.stream().filter(f -> f.getFileName().toString().compareTo("V013") < 0)
+                .collect(Collectors.toList());
+        loadWithPsql(url, before);
+        String counts = "posts, originals, retweets, replies, quotes, with_link, with_mention, with_cotag, brokering, "
+                + "questions, participants, contributors, new_participants, returning_participants, reach";
+        String ratios = "SELECT hashtag, link_ratio, mention_ratio, retweet_ratio, reply_ratio, brokering_ratio "
+                + "FROM hashtag_window_metrics ORDER BY hashtag";
+        try (Connection conn = connect(url); Statement s = conn.createStatement()) {
+            s.execute("INSERT INTO hashtag_window_metrics (hashtag, window_size, window_start, window_end, " + counts
+                    + ", is_final) VALUES ('edchat', '30m', '2025-01-06T00:00:00Z', '2025-01-06T00:30:00Z', "
+                    + "3, 1, 1, 1, 0, 1, 2, 0, 2, 0, 2, 2, 2, 0, 0, true)");
+        }
+        List<String> generated = QueryRows.of(url, postgres.user(), postgres.password(), ratios);
+        assertThat(generated).containsExactly("hashtag=edchat|link_ratio=0.33333333333333333333|"
+                + "mention_ratio=0.66666666666666666667|retweet_ratio=0.33333333333333333333|"
+                + "reply_ratio=0.33333333333333333333|brokering_ratio=0.66666666666666666667");
+
+        loadWithPsql(url, files.subList(before.size(), files.size()));
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), ratios)).isEqualTo(generated);
+        String stillGenerated = "SELECT count(*) AS n FROM pg_attribute WHERE attname LIKE '%\\_ratio' "
+                + "AND attgenerated <> '' AND NOT attisdropped";
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), stillGenerated)).containsExactly("n=0");
+        String triggers = "SELECT count(*) AS n FROM pg_trigger WHERE tgname = 'ratios_derived'";
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), triggers)).containsExactly("n=5");
+
+        try (Connection conn = connect(url); Statement s = conn.createStatement()) {
+            for (String table : List.of("hashtag_window_metrics", "hashtag_window_platform_metrics")) {
+                String platform = table.contains("platform") ? "platform, " : "";
+                String value = table.contains("platform") ? "'bluesky', " : "";
+                s.execute("INSERT INTO " + table + " (hashtag, " + platform + "window_size, window_start, window_end, "
+                        + counts + ", link_ratio, is_final) VALUES ('ukedchat', " + value + "'30m', "
+                        + "'2025-01-06T00:00:00Z', '2025-01-06T00:30:00Z', 7, 2, 3, 2, 1, 3, 5, 0, 6, 1, 4, 3, 4, 0, 0, "
+                        + "0.99, false)");
+                s.execute("INSERT INTO " + table + " (hashtag, " + platform + "window_size, window_start, window_end, "
+                        + counts + ", is_final) VALUES ('nothing', " + value + "'30m', "
+                        + "'2025-01-06T00:00:00Z', '2025-01-06T00:30:00Z', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "
+                        + "false)");
+                s.execute("UPDATE " + table + " SET posts = 8, with_link = 4 WHERE hashtag = 'ukedchat'");
+            }
+        }
+        String division = "SELECT count(*) AS n FROM (SELECT * FROM hashtag_window_metrics UNION ALL "
+                + "SELECT hashtag, window_size, window_start, window_end, " + counts + ", link_ratio, mention_ratio, "
+                + "retweet_ratio, reply_ratio, brokering_ratio, is_final, updated_at "
+                + "FROM hashtag_window_platform_metrics) r WHERE "
+                + "link_ratio IS NOT DISTINCT FROM with_link::numeric / NULLIF(posts, 0) "
+                + "AND mention_ratio IS NOT DISTINCT FROM with_mention::numeric / NULLIF(posts, 0) "
+                + "AND retweet_ratio IS NOT DISTINCT FROM retweets::numeric / NULLIF(posts, 0) "
+                + "AND reply_ratio IS NOT DISTINCT FROM replies::numeric / NULLIF(posts, 0) "
+                + "AND brokering_ratio IS NOT DISTINCT FROM brokering::numeric / NULLIF(posts, 0)";
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), division)).containsExactly("n=5");
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(),
+                "SELECT link_ratio, mention_ratio FROM hashtag_window_platform_metrics WHERE hashtag = 'ukedchat'"))
+                .containsExactly("link_ratio=0.50000000000000000000|mention_ratio=0.62500000000000000000");
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(),
+                "SELECT link_ratio FROM hashtag_window_metrics WHERE hashtag = 'nothing'"))
+                .containsExactly("link_ratio=null");
+    }
+
+    private static List<Path> migrationFiles() throws Exception {
+        try (Stream<Path> listing = Files.list(SQL_DIR)) {
+            return listing.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static void loadWithPsql(String url, List<Path> files) throws Exception {
         for (Path file : files) {
             Process p = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "localhost",
-                    "-p", String.valueOf(postgres.port()), "-U", postgres.user(), "-d", psql.substring(psql.lastIndexOf('/') + 1),
+                    "-p", String.valueOf(postgres.port()), "-U", postgres.user(), "-d", url.substring(url.lastIndexOf('/') + 1),
                     "-f", file.toString())
                     .redirectErrorStream(true).redirectOutput(new File("target/psql.log")).start();
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("psql finished").isTrue();
             assertThat(p.exitValue()).as("psql -f " + file + ": " + Files.readString(Path.of("target/psql.log")))
                     .isZero();
         }
-        assertThat(columns(psql)).isEqualTo(columns(flyway));
     }
 
     @Test
