@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         })
 public final class DatagenCli extends CommandGroup {
     public static final int EXIT_OK = 0;
-    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_FAILED = CommandLines.EXIT_FAILED;
     public static final int EXIT_USAGE = 2;
 
     private final OutputStream stdout;
