@@ -3,9 +3,9 @@ package org.staffroom.metrics;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /**
@@ -32,7 +32,7 @@ public final class AuthorActivitySerializer extends CompactSerializer<AuthorActi
         Varints.writeSigned(out, a.maxFollowers);
         Varints.writeSigned(out, a.nonRetweetPosts);
         if (a.handle != null) {
-            StringValue.writeString(a.handle, out);
+            Strings.write(a.handle, out);
         }
         if (handleAtSet) {
             EventTimeSerializer.write(a.handleAt, out);
@@ -47,7 +47,7 @@ public final class AuthorActivitySerializer extends CompactSerializer<AuthorActi
         a.maxFollowers = Varints.readSigned(in);
         a.nonRetweetPosts = (int) Varints.readSigned(in);
         if ((flags & HANDLE) != 0) {
-            a.handle = StringValue.readString(in);
+            a.handle = Strings.read(in);
         }
         if ((flags & HANDLE_AT) != 0) {
             a.handleAt = EventTimeSerializer.read(in);

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.model.EngagementCounts;
 import org.staffroom.model.EngagementCountsSerializer;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /**
@@ -29,7 +29,7 @@ public final class WindowTotalsSerializer extends CompactSerializer<WindowTotals
         out.writeBoolean(t.emitted);
         Varints.writeUnsigned(out, t.byPlatform.size());
         for (Map.Entry<String, EngagementCounts> platform : t.byPlatform.entrySet()) {
-            StringValue.writeString(platform.getKey(), out);
+            Strings.write(platform.getKey(), out);
             EngagementCountsSerializer.INSTANCE.serialize(platform.getValue(), out);
         }
     }
@@ -40,7 +40,7 @@ public final class WindowTotalsSerializer extends CompactSerializer<WindowTotals
         t.end = EventTimeSerializer.read(in);
         t.emitted = in.readBoolean();
         for (int n = Varints.readSize(in); n > 0; n--) {
-            t.byPlatform.put(StringValue.readString(in), EngagementCountsSerializer.INSTANCE.deserialize(in));
+            t.byPlatform.put(Strings.read(in), EngagementCountsSerializer.INSTANCE.deserialize(in));
         }
         return t;
     }

@@ -3,11 +3,11 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
 import org.staffroom.state.EventTimeSerializer;
 import org.staffroom.state.StringArrays;
+import org.staffroom.state.Strings;
 
 /** A late post, to its sink: the post's identity, the scope, its times, its hashtags and the windows missed. */
 public final class LatePostSerializer extends CompactSerializer<LatePost> {
@@ -20,9 +20,9 @@ public final class LatePostSerializer extends CompactSerializer<LatePost> {
 
     @Override
     public void serialize(LatePost late, DataOutputView out) throws IOException {
-        StringValue.writeString(late.platform, out);
-        StringValue.writeString(late.id, out);
-        StringValue.writeString(late.scope, out);
+        Strings.write(late.platform, out);
+        Strings.write(late.id, out);
+        Strings.write(late.scope, out);
         EventTimeSerializer.write(late.createdAt, out);
         EventTimeSerializer.write(late.receivedAt, out);
         StringArrays.write(late.hashtags, out);
@@ -32,9 +32,9 @@ public final class LatePostSerializer extends CompactSerializer<LatePost> {
     @Override
     public LatePost deserialize(DataInputView in) throws IOException {
         LatePost late = new LatePost();
-        late.platform = StringValue.readString(in);
-        late.id = StringValue.readString(in);
-        late.scope = StringValue.readString(in);
+        late.platform = Strings.read(in);
+        late.id = Strings.read(in);
+        late.scope = Strings.read(in);
         late.createdAt = EventTimeSerializer.read(in);
         late.receivedAt = EventTimeSerializer.read(in);
         late.hashtags = StringArrays.read(in);

@@ -3,10 +3,10 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
 import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.Strings;
 
 /** A deletion, to its sink: the post's identity, whether the platform said when and when, when read. */
 public final class PostDeletionSerializer extends CompactSerializer<PostDeletion> {
@@ -19,8 +19,8 @@ public final class PostDeletionSerializer extends CompactSerializer<PostDeletion
 
     @Override
     public void serialize(PostDeletion deletion, DataOutputView out) throws IOException {
-        StringValue.writeString(deletion.platform, out);
-        StringValue.writeString(deletion.id, out);
+        Strings.write(deletion.platform, out);
+        Strings.write(deletion.id, out);
         out.writeBoolean(deletion.deletedAt != null);
         if (deletion.deletedAt != null) {
             EventTimeSerializer.write(deletion.deletedAt, out);
@@ -31,8 +31,8 @@ public final class PostDeletionSerializer extends CompactSerializer<PostDeletion
     @Override
     public PostDeletion deserialize(DataInputView in) throws IOException {
         PostDeletion deletion = new PostDeletion();
-        deletion.platform = StringValue.readString(in);
-        deletion.id = StringValue.readString(in);
+        deletion.platform = Strings.read(in);
+        deletion.id = Strings.read(in);
         if (in.readBoolean()) {
             deletion.deletedAt = EventTimeSerializer.read(in);
         }

@@ -3,11 +3,11 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
 import org.staffroom.state.EventTimeSerializer;
 import org.staffroom.state.StringArrays;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /**
@@ -26,10 +26,10 @@ public final class PostSerializer extends CompactSerializer<Post> {
 
     @Override
     public void serialize(Post post, DataOutputView out) throws IOException {
-        StringValue.writeString(post.platform, out);
-        StringValue.writeString(post.id, out);
-        StringValue.writeString(post.authorId, out);
-        StringValue.writeString(post.authorHandle, out);
+        Strings.write(post.platform, out);
+        Strings.write(post.id, out);
+        Strings.write(post.authorId, out);
+        Strings.write(post.authorHandle, out);
         EventTimeSerializer.write(post.createdAt, out);
         EventTimeSerializer.write(post.receivedAt, out);
         // the subtraction wraps, and the addition back too: any pair of longs reads back exactly
@@ -43,10 +43,10 @@ public final class PostSerializer extends CompactSerializer<Post> {
     @Override
     public Post deserialize(DataInputView in) throws IOException {
         Post post = new Post();
-        post.platform = StringValue.readString(in);
-        post.id = StringValue.readString(in);
-        post.authorId = StringValue.readString(in);
-        post.authorHandle = StringValue.readString(in);
+        post.platform = Strings.read(in);
+        post.id = Strings.read(in);
+        post.authorId = Strings.read(in);
+        post.authorHandle = Strings.read(in);
         post.createdAt = EventTimeSerializer.read(in);
         post.receivedAt = EventTimeSerializer.read(in);
         post.eventTimeAtRead = post.createdAt + Varints.readSigned(in);

@@ -3,10 +3,10 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
 import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /** A rejected record, to its sink: when read, where from, why, and its preview. */
@@ -21,11 +21,11 @@ public final class RejectedPostSerializer extends CompactSerializer<RejectedPost
     @Override
     public void serialize(RejectedPost rejected, DataOutputView out) throws IOException {
         EventTimeSerializer.write(rejected.receivedAt, out);
-        StringValue.writeString(rejected.topic, out);
+        Strings.write(rejected.topic, out);
         Varints.writeSigned(out, rejected.partition);
         Varints.writeSigned(out, rejected.offset);
-        StringValue.writeString(rejected.reason, out);
-        StringValue.writeString(rejected.payload, out);
+        Strings.write(rejected.reason, out);
+        Strings.write(rejected.payload, out);
         Varints.writeSigned(out, rejected.payloadBytes);
     }
 
@@ -33,11 +33,11 @@ public final class RejectedPostSerializer extends CompactSerializer<RejectedPost
     public RejectedPost deserialize(DataInputView in) throws IOException {
         RejectedPost rejected = new RejectedPost();
         rejected.receivedAt = EventTimeSerializer.read(in);
-        rejected.topic = StringValue.readString(in);
+        rejected.topic = Strings.read(in);
         rejected.partition = (int) Varints.readSigned(in);
         rejected.offset = Varints.readSigned(in);
-        rejected.reason = StringValue.readString(in);
-        rejected.payload = StringValue.readString(in);
+        rejected.reason = Strings.read(in);
+        rejected.payload = Strings.read(in);
         rejected.payloadBytes = (int) Varints.readSigned(in);
         return rejected;
     }

@@ -3,9 +3,9 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /**
@@ -33,7 +33,7 @@ public final class ScopedPostSerializer extends CompactSerializer<ScopedPost> {
         int hashtag = hashtagPosition(scoped);
         Varints.writeUnsigned(out, hashtag);
         if (hashtag == TEXT) {
-            StringValue.writeString(scoped.scope, out);
+            Strings.write(scoped.scope, out);
         }
     }
 
@@ -45,7 +45,7 @@ public final class ScopedPostSerializer extends CompactSerializer<ScopedPost> {
         }
         int hashtag = Varints.readSize(in);
         if (hashtag == TEXT) {
-            scoped.scope = StringValue.readString(in);
+            scoped.scope = Strings.read(in);
         } else if (scoped.post != null && scoped.post.hashtags != null && hashtag <= scoped.post.hashtags.length) {
             scoped.scope = scoped.post.hashtags[hashtag - 1];
         } else {

@@ -3,10 +3,10 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
 import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /** A row of top_accounts, to its sink. */
@@ -20,24 +20,24 @@ public final class TopAccountSerializer extends CompactSerializer<TopAccount> {
 
     @Override
     public void serialize(TopAccount top, DataOutputView out) throws IOException {
-        StringValue.writeString(top.scope, out);
-        StringValue.writeString(top.scopeKey, out);
+        Strings.write(top.scope, out);
+        Strings.write(top.scopeKey, out);
         EventTimeSerializer.write(top.windowStart, out);
-        StringValue.writeString(top.kind, out);
+        Strings.write(top.kind, out);
         Varints.writeSigned(out, top.rank);
-        StringValue.writeString(top.account, out);
+        Strings.write(top.account, out);
         Varints.writeSigned(out, top.posts);
     }
 
     @Override
     public TopAccount deserialize(DataInputView in) throws IOException {
         TopAccount top = new TopAccount();
-        top.scope = StringValue.readString(in);
-        top.scopeKey = StringValue.readString(in);
+        top.scope = Strings.read(in);
+        top.scopeKey = Strings.read(in);
         top.windowStart = EventTimeSerializer.read(in);
-        top.kind = StringValue.readString(in);
+        top.kind = Strings.read(in);
         top.rank = (int) Varints.readSigned(in);
-        top.account = StringValue.readString(in);
+        top.account = Strings.read(in);
         top.posts = Varints.readSigned(in);
         return top;
     }

@@ -3,10 +3,10 @@ package org.staffroom.model;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.CompactTypeInfo;
 import org.staffroom.state.EventTimeSerializer;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /**
@@ -27,9 +27,9 @@ public final class WindowMetricsSerializer extends CompactSerializer<WindowMetri
     @Override
     public void serialize(WindowMetrics row, DataOutputView out) throws IOException {
         out.writeByte((row.isFinal ? FINAL : 0) | (row.counts != null ? COUNTS : 0));
-        StringValue.writeString(row.scope, out);
-        StringValue.writeString(row.platform, out);
-        StringValue.writeString(row.windowSize, out);
+        Strings.write(row.scope, out);
+        Strings.write(row.platform, out);
+        Strings.write(row.windowSize, out);
         EventTimeSerializer.write(row.windowStart, out);
         // the subtraction wraps, and the addition back too: any pair of longs reads back exactly
         Varints.writeSigned(out, row.windowEnd - row.windowStart);
@@ -44,9 +44,9 @@ public final class WindowMetricsSerializer extends CompactSerializer<WindowMetri
         int flags = in.readUnsignedByte();
         WindowMetrics row = new WindowMetrics();
         row.isFinal = (flags & FINAL) != 0;
-        row.scope = StringValue.readString(in);
-        row.platform = StringValue.readString(in);
-        row.windowSize = StringValue.readString(in);
+        row.scope = Strings.read(in);
+        row.platform = Strings.read(in);
+        row.windowSize = Strings.read(in);
         row.windowStart = EventTimeSerializer.read(in);
         row.windowEnd = row.windowStart + Varints.readSigned(in);
         row.retainedFromPrevious = Varints.readSigned(in);

@@ -3,7 +3,6 @@ package org.staffroom.state;
 import java.io.IOException;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * Keys of the form platform, NUL, id — a participant ({@code model.ParticipantKey}) or a post's
@@ -39,7 +38,7 @@ public final class PlatformIdSerializer extends CompactSerializer<String> {
         int separator = key.indexOf(SEPARATOR);
         if (separator < 0) {
             out.writeByte(WHOLE);
-            StringValue.writeString(key, out);
+            Strings.write(key, out);
             return;
         }
         int platform = platformCode(key, separator);
@@ -47,10 +46,10 @@ public final class PlatformIdSerializer extends CompactSerializer<String> {
         int form = number < 0 ? TEXT : number < SHORT_LIMIT ? SHORT_NUMBER : LONG_NUMBER;
         out.writeByte(platform << 2 | form);
         if (platform == 0) {
-            StringValue.writeString(key.subSequence(0, separator), out);
+            Strings.write(key.subSequence(0, separator), out);
         }
         switch (form) {
-            case TEXT -> StringValue.writeString(key.subSequence(separator + 1, key.length()), out);
+            case TEXT -> Strings.write(key.subSequence(separator + 1, key.length()), out);
             case SHORT_NUMBER -> Varints.writeUnsigned(out, number);
             default -> out.writeLong(number);
         }
@@ -62,14 +61,14 @@ public final class PlatformIdSerializer extends CompactSerializer<String> {
         int form = tag & 3;
         int platform = tag >>> 2;
         if (form == WHOLE) {
-            return StringValue.readString(in);
+            return Strings.read(in);
         }
         if (platform > PLATFORMS.length) {
             throw new IOException("unknown platform code " + platform + ": the state is not in this format");
         }
-        String name = platform == 0 ? StringValue.readString(in) : PLATFORMS[platform - 1];
+        String name = platform == 0 ? Strings.read(in) : PLATFORMS[platform - 1];
         String id = switch (form) {
-            case TEXT -> StringValue.readString(in);
+            case TEXT -> Strings.read(in);
             case SHORT_NUMBER -> Long.toString(Varints.readUnsigned(in));
             default -> Long.toString(in.readLong());
         };

@@ -3,11 +3,10 @@ package org.staffroom.state;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import org.apache.flink.types.StringValue;
 
 /**
  * Arrays of strings in the job's formats: the length plus one (zero for no array), then each string
- * as Flink's {@link StringValue} writes it, which has a form for null too.
+ * as {@link Strings} writes it, which has a form for null too.
  */
 public final class StringArrays {
     private StringArrays() {}
@@ -19,7 +18,7 @@ public final class StringArrays {
         }
         Varints.writeUnsigned(out, strings.length + 1L);
         for (String s : strings) {
-            StringValue.writeString(s, out);
+            Strings.write(s, out);
         }
     }
 
@@ -30,7 +29,7 @@ public final class StringArrays {
         }
         String[] strings = new String[lengthPlusOne - 1];
         for (int i = 0; i < strings.length; i++) {
-            strings[i] = StringValue.readString(in);
+            strings[i] = Strings.read(in);
         }
         return strings;
     }

@@ -13,11 +13,19 @@ public final class Varints {
     private Varints() {}
 
     public static void writeUnsigned(DataOutput out, long value) throws IOException {
+        if ((value & ~0x7FL) == 0) {
+            out.writeByte((int) value);
+            return;
+        }
+        // one call for all the bytes: a checkpoint's stream passes each call through four layers
+        byte[] bytes = new byte[10];
+        int n = 0;
         while ((value & ~0x7FL) != 0) {
-            out.writeByte((int) (value & 0x7F) | 0x80);
+            bytes[n++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        out.writeByte((int) value);
+        bytes[n++] = (byte) value;
+        out.write(bytes, 0, n);
     }
 
     public static long readUnsigned(DataInput in) throws IOException {

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 import org.staffroom.metrics.AuthorActivity;
 import org.staffroom.metrics.AuthorActivitySerializer;
 import org.staffroom.metrics.WindowTotalsSerializer;
 import org.staffroom.state.CompactSerializer;
 import org.staffroom.state.PlatformIdSerializer;
+import org.staffroom.state.Strings;
 import org.staffroom.state.Varints;
 
 /**
@@ -35,7 +35,7 @@ public final class WindowAccumulatorSerializer extends CompactSerializer<WindowA
         }
         Varints.writeUnsigned(out, acc.mentions.size());
         for (Map.Entry<String, Long> mention : acc.mentions.entrySet()) {
-            StringValue.writeString(mention.getKey(), out);
+            Strings.write(mention.getKey(), out);
             Varints.writeSigned(out, mention.getValue());
         }
     }
@@ -48,7 +48,7 @@ public final class WindowAccumulatorSerializer extends CompactSerializer<WindowA
             acc.authors.put(PlatformIdSerializer.INSTANCE.deserialize(in), AuthorActivitySerializer.INSTANCE.deserialize(in));
         }
         for (int n = Varints.readSize(in); n > 0; n--) {
-            acc.mentions.put(StringValue.readString(in), Varints.readSigned(in));
+            acc.mentions.put(Strings.read(in), Varints.readSigned(in));
         }
         return acc;
     }
