@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -27,7 +26,7 @@ import org.staffroom.model.RejectedPost;
 
 /**
  * Turns one record value into a {@link Post}, a {@link PostDeletion} or a rejection, per contract §1. Never throws: a
- * record the job cannot read is a row in rejected_posts, not a failed job.
+ * record the job cannot read is a row in rejected_posts, not a failed job. An instance is for one thread.
  */
 public final class PostParser {
     /** Contract §1: larger records are rejected unread. */
@@ -49,11 +48,11 @@ public final class PostParser {
     /**
      * Creates the parsers and, as their codec, reads the values a rejection describes: so it must not
      * fail on trailing tokens, which {@link #readJson} checks itself (see {@link PostFields#read}).
-     * Its buffers come from a pool of its own: a parser belongs to one source thread, and Jackson's
-     * default, a thread-local, cost 3.5% of the job's CPU in the many thread-locals of Flink's tasks.
+     * Its buffers come from a pool of its own ({@link OneThreadBufferPool}): a parser belongs to one
+     * source thread.
      */
     private final ObjectMapper mapper = new ObjectMapper(
-            JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
+            JsonFactory.builder().recyclerPool(new OneThreadBufferPool()).build());
     private final TextEntities entities = new TextEntities();
     /** Null unless names are replaced by pseudonyms. */
     private final Pseudonyms pseudonyms;
