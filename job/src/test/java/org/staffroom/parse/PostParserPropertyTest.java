@@ -2,10 +2,16 @@ package org.staffroom.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -69,6 +75,47 @@ class PostParserPropertyTest {
         assertThat(more.post).isEqualTo(plain.post);
         assertThat(more.rejected == null ? null : more.rejected.reason)
                 .isEqualTo(plain.rejected == null ? null : plain.rejected.reason);
+    }
+
+    /** Members in any order, names escaped or not, read the same: {@link PostFields} keeps them by name. */
+    @Property(tries = 300)
+    void theOrderOfFieldsChangesNothing(@ForAll("posts") String post, @ForAll long seed) throws IOException {
+        String shuffled = shuffledMembers(post, new Random(seed));
+        ParsedRecord usual = parser.read(post.getBytes(StandardCharsets.UTF_8), "edu.posts", 0, 7, NOW);
+        ParsedRecord other = parser.read(shuffled.getBytes(StandardCharsets.UTF_8), "edu.posts", 0, 7, NOW);
+        assertThat(other.post).as(shuffled).isEqualTo(usual.post);
+        assertThat(other.rejected == null ? null : other.rejected.reason)
+                .isEqualTo(usual.rejected == null ? null : usual.rejected.reason);
+    }
+
+    /** The record's members, and its author's, in a random order, some names written with an escape. */
+    private static String shuffledMembers(String json, Random random) throws IOException {
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            p.nextToken();
+            return shuffledObject(p, json, random);
+        }
+    }
+
+    private static String shuffledObject(JsonParser p, String json, Random random) throws IOException {
+        List<String> members = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            int start = (int) p.currentTokenLocation().getCharOffset();
+            String valueText;
+            if (value == JsonToken.START_OBJECT && name.equals("author")) {
+                valueText = shuffledObject(p, json, random);
+            } else {
+                p.skipChildren();
+                p.getText(); // a string is read to its end only when asked for
+                valueText = json.substring(start, (int) p.currentLocation().getCharOffset());
+            }
+            String quoted = random.nextBoolean() ? name
+                    : String.format("\\u%04x", (int) name.charAt(0)) + name.substring(1);
+            members.add("\"" + quoted + "\":" + valueText);
+        }
+        Collections.shuffle(members, random);
+        return "{" + String.join(",", members) + "}";
     }
 
     @Provide
