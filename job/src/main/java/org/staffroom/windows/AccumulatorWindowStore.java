@@ -33,6 +33,19 @@ final class AccumulatorWindowStore implements WindowStore {
             acc = new WindowAccumulator();
             acc.totals.end = end;
         }
+        return count(acc, start, post, participant, earliest, cotag, ranksAccounts);
+    }
+
+    @Override
+    public WindowTotals addToOpen(long start, long end, Post post, String participant, long earliest,
+            boolean cotag, boolean ranksAccounts) throws Exception {
+        WindowAccumulator acc = windows.get(start);
+        return acc == null || acc.totals.end > end ? null
+                : count(acc, start, post, participant, earliest, cotag, ranksAccounts);
+    }
+
+    private WindowTotals count(WindowAccumulator acc, long start, Post post, String participant, long earliest,
+            boolean cotag, boolean ranksAccounts) throws Exception {
         acc.totals.add(post, cotag);
         acc.authors.computeIfAbsent(participant, k -> new AuthorActivity()).add(post, earliest >= start, ranksAccounts);
         if (ranksAccounts) {
