@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.junit.jupiter.api.Test;
 import org.staffroom.config.StaffroomConfig;
 
@@ -54,6 +55,15 @@ class CheckpointStorageTest {
         // the job's own option wins over the cluster's storage
         cluster.addAll(StaffroomJob.flinkConfiguration(StaffroomConfig.of("--checkpoint-dir", "/var/ckpt")));
         assertThat(StaffroomJob.inMemoryCheckpointsRefusal(cluster)).isEmpty();
+    }
+
+    /** The heap windows are changed in place, which the changelog would not log: the job's setting wins over the cluster's. */
+    @Test
+    void theJobRunsWithoutTheChangelogWhateverTheClusterSays() {
+        Configuration cluster = new Configuration();
+        cluster.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
+        cluster.addAll(StaffroomJob.flinkConfiguration(StaffroomConfig.of()));
+        assertThat(cluster.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isFalse();
     }
 
     /**

@@ -194,17 +194,34 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             String label = scheme.label();
             long start = scheme.startOf(t);
             long end = scheme.endOf(start);
-            if (isFinal(end, now) || wasFinalised(label, end)) {
-                missed = missed == null ? new ArrayList<>() : missed;
-                missed.add(label + "@" + Instant.ofEpochMilli(start));
+            if (isFinal(end, now)) {
+                missed = missed(missed, label, start);
                 continue;
             }
             WindowStore store = windows.get(label);
-            WindowTotals totals = store.add(start, end, post, participant, earliest, element.hasCotag(),
-                    scopes.ranksAccounts(label));
-            if (totals.posts() == 1) {
-                armTimers(ctx.timerService(), end);
-                openWindows.added();
+            boolean ranksAccounts = scopes.ranksAccounts(label);
+            // A window of this start in state that ends no later than `end` proves that the label
+            // has no final window ending at or after `end` (what wasFinalised asks), by this
+            // invariant: every window in state ends after the label's finalisedUntil. A window opens
+            // only past wasFinalised, so beyond finalisedUntil, and keeps its end; finalisedUntil
+            // rises only in finalise(), to the end of a window final at that timer's `now`, and every
+            // window of the label ending no later is final at that `now` too (one lateness judges
+            // them all) and ended by it, so the same onTimer finalises and removes it. Both are in
+            // every snapshot, so restores keep it. A window of this start that ends later (the scheme
+            // changed since it opened: a day zone, a calendar) proves nothing about `end`: then
+            // finalisedUntil is read, as before (FinalityTest has such a post, late).
+            WindowTotals totals = store.addToOpen(start, end, post, participant, earliest, element.hasCotag(),
+                    ranksAccounts);
+            if (totals == null) {
+                if (wasFinalised(label, end)) {
+                    missed = missed(missed, label, start);
+                    continue;
+                }
+                totals = store.add(start, end, post, participant, earliest, element.hasCotag(), ranksAccounts);
+                if (totals.posts() == 1) {
+                    armTimers(ctx.timerService(), end);
+                    openWindows.added();
+                }
             }
             if (totals.emitted) {
                 // a late post within the allowed lateness: the row already written changes
@@ -221,6 +238,13 @@ public class EngagementWindows extends KeyedProcessFunction<String, ScopedPost, 
             latePosts.inc();
             ctx.output(LATE, late(scope, post, missed));
         }
+    }
+
+    /** Adds a window the post came too late for to those it missed. */
+    private static List<String> missed(List<String> missed, String label, long start) {
+        List<String> all = missed == null ? new ArrayList<>() : missed;
+        all.add(label + "@" + Instant.ofEpochMilli(start));
+        return all;
     }
 
     /**

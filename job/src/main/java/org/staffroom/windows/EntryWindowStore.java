@@ -43,6 +43,18 @@ final class EntryWindowStore implements WindowStore {
             t = new WindowTotals();
             t.end = end;
         }
+        return count(t, start, post, participant, earliest, cotag, ranksAccounts);
+    }
+
+    @Override
+    public WindowTotals addToOpen(long start, long end, Post post, String participant, long earliest,
+            boolean cotag, boolean ranksAccounts) throws Exception {
+        WindowTotals t = totals.get(start);
+        return t == null || t.end > end ? null : count(t, start, post, participant, earliest, cotag, ranksAccounts);
+    }
+
+    private WindowTotals count(WindowTotals t, long start, Post post, String participant, long earliest,
+            boolean cotag, boolean ranksAccounts) throws Exception {
         t.add(post, cotag);
         totals.put(start, t);
 

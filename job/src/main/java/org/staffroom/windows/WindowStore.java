@@ -29,6 +29,16 @@ interface WindowStore {
     WindowTotals add(long start, long end, Post post, String participant, long earliest, boolean cotag,
             boolean ranksAccounts) throws Exception;
 
+    /**
+     * Counts a post, as {@link #add}, only in a window starting at {@code start} that is in state
+     * and ends no later than {@code end}: such a window proves that no window of the scheme ending
+     * at or after {@code end} is final yet (see {@code EngagementWindows#processElement}). Returns
+     * the window's totals after the post, or null, having counted nothing, when there is no such
+     * window.
+     */
+    WindowTotals addToOpen(long start, long end, Post post, String participant, long earliest, boolean cotag,
+            boolean ranksAccounts) throws Exception;
+
     /** The totals of the window starting at {@code start}, or null when it holds no post. */
     WindowTotals totals(long start) throws Exception;
 

@@ -109,6 +109,65 @@ class FinalityTest {
 
     @ParameterizedTest
     @EnumSource(StateBackend.class)
+    void aWindowStillOpenAfterAFinalOneCountsItsPostsUnderALongerLateness(StateBackend backend) throws Exception {
+        var before = TestHarnesses.open(windows(Duration.ZERO, backend), backend);
+        TestHarnesses.feedHashtags(before, post("a", "2025-01-09T20:01:00Z", "alice").build(),
+                post("b", "2025-01-09T20:40:00Z", "bob").build());
+        before.processWatermark(at("2025-01-09T20:40:00Z"));
+        OperatorSubtaskState snapshot = before.snapshot(1, 0);
+        before.close();
+
+        // the half hour at 20:00 is final, the one at 20:30 in state: a post for each, an hour of lateness
+        var after = TestHarnesses.restore(windows(Duration.ofHours(1), backend), backend, snapshot);
+        after.processWatermark(at("2025-01-09T20:45:00Z"));
+        TestHarnesses.feedHashtags(after, post("c", "2025-01-09T20:50:00Z", "carol").build(),
+                post("late", "2025-01-09T20:15:00Z", "dave").build());
+        after.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(late(after)).containsExactly("late 30m@2025-01-09T20:00:00Z");
+        assertThat(rows(after)).containsExactlyInAnyOrder(
+                "ukedchat 30m@2025-01-09T20:30:00Z-2025-01-09T21:00:00Z posts=2 new=2 final",
+                "ukedchat 1d@2025-01-09T00:00:00Z-2025-01-10T00:00:00Z posts=4 new=4 final");
+        after.close();
+    }
+
+    /**
+     * A window in state does not prove every post of its start on time: where the scheme changed
+     * since it opened, the post's own window may end earlier, where a window of a third scheme is
+     * final. Here the day of 30 March in London (a UTC day at first, and 23 hours long as the
+     * clocks go forward) ends at 23:00Z, where the day in UTC+1 did.
+     */
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
+    void aPostIsLateForItsShorterWindowThoughTheWindowOfItsStartIsOpen(StateBackend backend) throws Exception {
+        List<String> day = List.of("1d");
+        var utc = TestHarnesses.open(windows(day, ZoneOffset.UTC, Duration.ZERO, backend), backend);
+        TestHarnesses.feedHashtags(utc, post("a", "2025-03-30T10:00:00Z", "alice").build());
+        OperatorSubtaskState opened = utc.snapshot(1, 0);
+        utc.close();
+
+        var plusOne = TestHarnesses.restore(windows(day, ZoneOffset.ofHours(1), Duration.ZERO, backend), backend,
+                opened);
+        TestHarnesses.feedHashtags(plusOne, post("b", "2025-03-30T10:00:00Z", "bob").build());
+        plusOne.processWatermark(at("2025-03-30T23:00:00Z"));
+        assertThat(rows(plusOne)).containsExactly(
+                "ukedchat 1d@2025-03-29T23:00:00Z-2025-03-30T23:00:00Z posts=1 new=1 final");
+        OperatorSubtaskState finalised = plusOne.snapshot(1, 0);
+        plusOne.close();
+
+        var london = TestHarnesses.restore(windows(day, ZoneId.of("Europe/London"), Duration.ofHours(2), backend),
+                backend, finalised);
+        TestHarnesses.feedHashtags(london, post("c", "2025-03-30T12:00:00Z", "carol").build());
+        london.processWatermark(LATER_THAN_EVERY_WINDOW);
+
+        assertThat(late(london)).containsExactly("c 1d@2025-03-30T00:00:00Z");
+        assertThat(rows(london)).containsExactly(
+                "ukedchat 1d@2025-03-30T00:00:00Z-2025-03-31T00:00:00Z posts=1 new=1 final");
+        london.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateBackend.class)
     void theEndOfTheInputLeavesWindowsOpenAndAResumedRunCompletesThem(StateBackend backend) throws Exception {
         Post[] first = {
             post("a", "2025-01-09T20:01:00Z", "alice").build(),
