@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.staffroom.QueryRows;
 import org.staffroom.embedded.EmbeddedPostgres;
 import org.staffroom.model.EngagementCounts;
+import org.staffroom.model.LatePost;
 import org.staffroom.model.WindowMetrics;
 import org.staffroom.schema.SchemaMigrations;
 
@@ -52,7 +53,7 @@ class UpsertBatchesTest {
         return url;
     }
 
-    private static UpsertBatches<WindowMetrics> batches(String url, UpsertStatement<WindowMetrics> statement,
+    private static <T> UpsertBatches<T> batches(String url, UpsertStatement<T> statement,
             Map<String, String> driverProperties) {
         JdbcConnectionOptions.JdbcConnectionOptionsBuilder options = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
                 .withUrl(url).withDriverName("org.postgresql.Driver")
@@ -141,6 +142,52 @@ class UpsertBatchesTest {
             assertThatThrownBy(batches::connect).isInstanceOf(SQLException.class)
                     .hasMessageContaining("remove " + setting + " from --jdbc-url");
         }
+    }
+
+    /**
+     * Instants go as binary timestamptz: exact to the millisecond from the first to the last instant
+     * PostgreSQL holds, and the values beyond them are refused as out of range, as the text was (not
+     * written as ±infinity, whose binary values are the extremes of a long).
+     */
+    @Test
+    void instantsReadBackExactlyToTheEdgesOfTimestamptzAndBeyondThemAreRefused() throws Exception {
+        String url = database();
+        long first = -210_866_803_200_000L;
+        long last = 9_224_318_015_999_999L;
+        List<LatePost> rows = new ArrayList<>();
+        for (long at : new long[] {first, -1, 0, 946_684_800_000L, 1_736_193_485_123L, last, first - 1, last + 1,
+                Long.MIN_VALUE, Long.MAX_VALUE}) {
+            rows.add(late(at));
+        }
+        try (UpsertBatches<LatePost> batches = batches(url, new LatePostStatement(), Map.of())) {
+            assertThat(batches.write(rows)).extracting(DeadLetter::key, DeadLetter::sqlState).containsExactly(
+                    tuple("{\"platform\":\"x\",\"id\":\"" + (first - 1) + "\",\"scope\":\"edchat\"}", "22008"),
+                    tuple("{\"platform\":\"x\",\"id\":\"" + (last + 1) + "\",\"scope\":\"edchat\"}", "22008"),
+                    tuple("{\"platform\":\"x\",\"id\":\"" + Long.MIN_VALUE + "\",\"scope\":\"edchat\"}", "22008"),
+                    tuple("{\"platform\":\"x\",\"id\":\"" + Long.MAX_VALUE + "\",\"scope\":\"edchat\"}", "22008"));
+        }
+
+        assertThat(QueryRows.of(url, postgres.user(), postgres.password(), "SELECT id, created_at, "
+                + "(extract(epoch FROM created_at) * 1000)::bigint AS millis, created_at = received_at AS same "
+                + "FROM late_posts ORDER BY created_at")).containsExactly(
+                "id=" + first + "|created_at=4714-11-24 00:00:00+00 BC|millis=" + first + "|same=t",
+                "id=-1|created_at=1969-12-31 23:59:59.999+00|millis=-1|same=t",
+                "id=0|created_at=1970-01-01 00:00:00+00|millis=0|same=t",
+                "id=946684800000|created_at=2000-01-01 00:00:00+00|millis=946684800000|same=t",
+                "id=1736193485123|created_at=2025-01-06 19:58:05.123+00|millis=1736193485123|same=t",
+                "id=" + last + "|created_at=294276-12-31 23:59:59.999+00|millis=" + last + "|same=t");
+    }
+
+    private static LatePost late(long at) {
+        LatePost l = new LatePost();
+        l.platform = "x";
+        l.id = Long.toString(at);
+        l.scope = "edchat";
+        l.createdAt = at;
+        l.receivedAt = at;
+        l.hashtags = new String[] {"edchat"};
+        l.missed = new String[] {"30m"};
+        return l;
     }
 
     /** A 30-minute window from {@code start}, its 15 counts {@code base + 1} to {@code base + 15} in table order. */
