@@ -33,6 +33,7 @@ public final class ChatsTable {
     public static Map<String, String> mirror(JdbcOptions jdbc, ChatCalendar calendar) throws SQLException {
         UpsertStatement<ChatSchedule> upsert = upsert();
         try (Connection c = jdbc.connect()) {
+            PositionalParameters.requireStatementsAsWritten(c);
             c.setAutoCommit(false);
             try (PreparedStatement write = c.prepareStatement(upsert.sql);
                     PreparedStatement deactivate = c.prepareStatement(DEACTIVATE);

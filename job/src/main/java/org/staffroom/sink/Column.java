@@ -27,6 +27,14 @@ record Column<T>(String name, String placeholder, Binder<T> binder) implements S
         return new Column<>(name, "?::jsonb", binder);
     }
 
+    /**
+     * The placeholder with its parameter written as {@code $position}: the value a parameter of the
+     * statement already holds, used again without binding it again.
+     */
+    String placeholder(int position) {
+        return placeholder.replace("?", "$" + position);
+    }
+
     /** The name as JSON shows it: without SQL's quotes ({@code "partition"} → partition). */
     String plainName() {
         return name.replace("\"", "");

@@ -16,7 +16,13 @@ final class DeletedPostStatement extends UpsertStatement<PostDeletion> {
                         Column.of("platform", (p, d) -> p.text(d.platform)),
                         Column.of("id", (p, d) -> p.text(d.id))),
                 List.of(
-                        Column.of("deleted_at", (p, d) -> p.object(d.deletedAt == null ? null : Timestamps.of(d.deletedAt))),
+                        Column.of("deleted_at", (p, d) -> {
+                            if (d.deletedAt == null) {
+                                p.object(null);
+                            } else {
+                                p.instant(d.deletedAt);
+                            }
+                        }),
                         Column.of("received_at", (p, d) -> p.instant(d.receivedAt))),
                 OnConflict.KEEP_FIRST, false);
     }

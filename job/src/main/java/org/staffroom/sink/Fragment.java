@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A piece of a statement's SQL and the columns whose values its parameters take, in the order it
@@ -37,11 +36,21 @@ record Fragment<T>(String sql, List<Column<T>> parameters) implements Serializab
                 + String.join(", ", placeholders) + ")", List.copyOf(columns));
     }
 
-    /** {@code SET column = placeholder, …}: the columns again, for an update. */
-    static <T> Fragment<T> set(List<Column<T>> columns, boolean stamped) {
-        String assignments = columns.stream().map(c -> c.name() + " = " + c.placeholder())
-                .collect(Collectors.joining(", "));
-        return new Fragment<>("SET " + assignments + (stamped ? ", updated_at = now()" : ""), List.copyOf(columns));
+    /**
+     * {@code SET column = $n, …}: the columns again, for an update, each referring to the parameter
+     * the insert bound its value to, so that nothing is bound twice (PostgreSQL lets a statement
+     * name a parameter more than once).
+     *
+     * @param firstParameter the position of the first column's parameter in the statement
+     */
+    static <T> Fragment<T> set(List<Column<T>> columns, int firstParameter, boolean stamped) {
+        List<String> assignments = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column<T> c = columns.get(i);
+            assignments.add(c.name() + " = " + c.placeholder(firstParameter + i));
+        }
+        return new Fragment<>("SET " + String.join(", ", assignments) + (stamped ? ", updated_at = now()" : ""),
+                List.of());
     }
 
     void bind(Params p, T row) throws SQLException {

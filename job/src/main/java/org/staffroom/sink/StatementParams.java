@@ -32,7 +32,7 @@ final class StatementParams extends Params {
 
     @Override
     Params instant(long epochMillis) throws SQLException {
-        ps.setObject(next++, Timestamps.of(epochMillis));
+        ps.setObject(next++, new BinaryTimestamp(epochMillis));
         return this;
     }
 

@@ -37,6 +37,7 @@ final class UpsertBatches<T> implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("the PostgreSQL driver is not on the classpath", e);
         }
+        PositionalParameters.requireStatementsAsWritten(connection);
         connection.setAutoCommit(false);
         upsert = connection.prepareStatement(statement.sql);
         deadLetters = connection.prepareStatement(DeadLetter.INSERT.sql());

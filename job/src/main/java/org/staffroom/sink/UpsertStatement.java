@@ -10,9 +10,10 @@ import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 /**
  * An {@code INSERT … ON CONFLICT} built from one list of key columns and one of value columns, each
  * column named beside the code that binds it, and bound fragment by fragment in the order of its
- * SQL. The update repeats the values as parameters instead of reading them through
- * {@code EXCLUDED}: that would need SELECT on every column, and the job's role may only insert and
- * update (contract §5).
+ * SQL. The update names the insert's parameters again ({@code SET posts = $7}) instead of reading
+ * the values through {@code EXCLUDED}: that would need SELECT on every column, and the job's role
+ * may only insert and update (contract §5). Each value is bound once; the driver settings that
+ * would not send the SQL as written are refused ({@link PositionalParameters}).
  */
 class UpsertStatement<T> implements JdbcStatementBuilder<T> {
     private static final long serialVersionUID = 1L;
@@ -60,7 +61,8 @@ class UpsertStatement<T> implements JdbcStatementBuilder<T> {
             fragments.add(Fragment.of("DO NOTHING"));
         } else {
             fragments.add(Fragment.of("DO UPDATE"));
-            fragments.add(Fragment.set(values, stamped));
+            // the values follow the keys in the insert's parameters
+            fragments.add(Fragment.set(values, keys.size() + 1, stamped));
             if (onConflict == OnConflict.KEEP_FINAL) {
                 fragments.add(Fragment.of("WHERE NOT " + table + ".is_final"));
             }
